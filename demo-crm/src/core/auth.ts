@@ -1,0 +1,217 @@
+import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from 'better-sqlite3';
+import { writeAudit } from './audit.js';
+import { HttpError } from './http.js';
+import {
+  can, canAccessRecord, type Action, type PermissionObject, type RecordOwnership, type Role, type SessionUser,
+} from './permissions.js';
+
+export { csrfField } from './components.js';
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
+export const SESSION_COOKIE = 'crm_sid';
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+
+export function hashPassword(password: string): string {
+  const salt = crypto.randomBytes(16);
+  const hash = crypto.scryptSync(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = crypto.scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n), r: Number(r), p: Number(p),
+  });
+  return crypto.timingSafeEqual(actual, expected);
+}
+
+const sha256 = (s: string): string => crypto.createHash('sha256').update(s).digest('hex');
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  team: 'sales' | 'support' | null;
+  account_id: number | null;
+  contact_id: number | null;
+  password_hash: string;
+  active: number;
+}
+
+export function toSessionUser(row: UserRow): SessionUser {
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role,
+    team: row.team, accountId: row.account_id, contactId: row.contact_id,
+  };
+}
+
+/** onRequest: resolves the session cookie (real time, sliding expiry) into req.user and req.csrfToken. */
+export function loadSession(req: FastifyRequest, reply: FastifyReply): void {
+  req.user = null;
+  req.sessionId = null;
+  req.csrfToken = '';
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const { db, config } = req.server.crm;
+  const id = sha256(token);
+  const row = db
+    .prepare(`SELECT s.id AS sid, s.csrf_token, s.expires_at, s.last_seen_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`)
+    .get(id) as (UserRow & { sid: string; csrf_token: string; expires_at: number; last_seen_at: number }) | undefined;
+  const t = Date.now();
+  if (!row || row.expires_at <= t || row.active !== 1) {
+    if (row) db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return;
+  }
+  // Slide the expiry at most once a minute so reads do not turn into writes.
+  if (t - row.last_seen_at > 60_000) {
+    db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(t, t + config.sessionTtlMs, id);
+  }
+  req.user = toSessionUser(row);
+  req.sessionId = id;
+  req.csrfToken = row.csrf_token;
+}
+
+export type LoginResult =
+  | { ok: true; user: SessionUser; token: string; csrfToken: string }
+  | { ok: false; reason: 'invalid' | 'locked'; message: string };
+
+/** Checks the password with lockout after repeated failures; creates a session on success. */
+export function login(req: FastifyRequest, username: string, password: string, portal: boolean): LoginResult {
+  const { db, config, faults } = req.server.crm;
+  const t = Date.now();
+  const name = username.trim().toLowerCase();
+  const attempts = db.prepare('SELECT failed_count, locked_until FROM login_attempts WHERE username = ?').get(name) as
+    | { failed_count: number; locked_until: number | null }
+    | undefined;
+  if (attempts?.locked_until && attempts.locked_until > t && !faults.on('lockout-disabled')) {
+    const minutes = Math.ceil((attempts.locked_until - t) / 60_000);
+    writeAudit(db, { id: null, name }, { action: 'login_locked', object: 'session', summary: 'login refused: account locked' }, req.ip);
+    return { ok: false, reason: 'locked', message: `This account is locked after ${LOCKOUT_THRESHOLD} failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+  }
+  const row = db.prepare('SELECT * FROM users WHERE username = ?').get(name) as UserRow | undefined;
+  const portalMismatch = row ? (row.role === 'customer') !== portal : false;
+  const valid = row !== undefined && row.active === 1 && !portalMismatch && verifyPassword(password, row.password_hash);
+  if (!valid || !row) {
+    const failed = (attempts && (!attempts.locked_until || attempts.locked_until <= t) ? attempts.failed_count : 0) + 1;
+    const lockedUntil = failed >= LOCKOUT_THRESHOLD && !faults.on('lockout-disabled') ? t + LOCKOUT_MS : null;
+    db.prepare(
+      `INSERT INTO login_attempts (username, failed_count, locked_until, last_failed_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(username) DO UPDATE SET failed_count = excluded.failed_count, locked_until = excluded.locked_until, last_failed_at = excluded.last_failed_at`,
+    ).run(name, lockedUntil ? 0 : failed, lockedUntil, t);
+    writeAudit(db, { id: row?.id ?? null, name }, { action: 'login_failed', object: 'session', summary: lockedUntil ? 'failed sign-in; account locked for 15 minutes' : 'failed sign-in' }, req.ip);
+    return { ok: false, reason: 'invalid', message: 'Invalid username or password.' };
+  }
+  db.prepare('DELETE FROM login_attempts WHERE username = ?').run(name);
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  db.prepare('INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    sha256(token), row.id, csrfToken, t, t, t + config.sessionTtlMs,
+  );
+  writeAudit(db, { id: row.id, name: row.username }, { action: 'login', object: 'session', summary: portal ? 'portal sign-in' : 'sign-in' }, req.ip);
+  return { ok: true, user: toSessionUser(row), token, csrfToken };
+}
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: req.server.crm.config.https,
+    maxAge: Math.floor(req.server.crm.config.sessionTtlMs / 1000),
+  });
+}
+
+export function logout(req: FastifyRequest, reply: FastifyReply): void {
+  if (req.sessionId) req.server.crm.db.prepare('DELETE FROM sessions WHERE id = ?').run(req.sessionId);
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export function currentUser(req: FastifyRequest): SessionUser | null {
+  return req.user;
+}
+
+/** Portal paths are for customers only, every other signed-in path for staff only. */
+export function isPortalPath(url: string): boolean {
+  return url === '/portal' || url.startsWith('/portal/') || url.startsWith('/portal?') || url.startsWith('/api/portal/');
+}
+
+export class LoginRedirect extends HttpError {
+  constructor(readonly location: string) {
+    super(401, { error: 'unauthenticated', message: 'Sign in required' });
+  }
+}
+
+export function requireUser(req: FastifyRequest): SessionUser {
+  const user = req.user;
+  const portal = isPortalPath(req.url);
+  if (!user) {
+    if (req.url.startsWith('/api/')) throw new HttpError(401, { error: 'unauthenticated', message: 'Sign in required' });
+    const loginPath = portal ? '/portal/login' : '/login';
+    throw new LoginRedirect(`${loginPath}?next=${encodeURIComponent(req.url)}`);
+  }
+  if ((user.role === 'customer') !== portal) {
+    deny(req, portal ? 'portal' : 'staff_area', 'view');
+  }
+  return user;
+}
+
+/** Records the denial in the audit log and throws 403. */
+export function deny(req: FastifyRequest, object: string, action: string, recordId?: number | string | null): never {
+  const user = req.user;
+  writeAudit(
+    req.server.crm.db,
+    { id: user?.id ?? null, name: user?.username ?? 'anonymous' },
+    { action: 'permission_denied', object, recordId: recordId ?? null, summary: `${req.method} ${req.url.split('?')[0]} (${action})` },
+    req.ip,
+  );
+  throw new HttpError(403, { error: 'forbidden', message: 'You do not have permission to do this.' });
+}
+
+export function authorize(req: FastifyRequest, object: PermissionObject, action: Action): SessionUser {
+  const user = requireUser(req);
+  if (!can(user, object, action)) deny(req, object, action);
+  return user;
+}
+
+export function authorizeRecord(
+  req: FastifyRequest,
+  object: PermissionObject,
+  action: Action,
+  ownership: RecordOwnership,
+  recordId: number | string,
+): SessionUser {
+  const user = requireUser(req);
+  if (!canAccessRecord(user, object, action, ownership)) deny(req, object, action, recordId);
+  return user;
+}
+
+const CSRF_EXEMPT = new Set(['/login', '/portal/login', '/api/auth/login']);
+
+/** preHandler: every state-changing request of a signed-in user must carry the session's CSRF token. */
+export function verifyCsrf(req: FastifyRequest): void {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+  const path = req.url.split('?')[0] ?? '';
+  if (CSRF_EXEMPT.has(path)) return;
+  if (!req.user) return; // the route itself answers 401 / redirects to sign-in
+  if (req.server.crm.faults.on('csrf-missing-on-payment') && /\/payments$/.test(path)) return;
+  const header = req.headers['x-csrf-token'];
+  const body = req.body as Record<string, unknown> | undefined;
+  const query = req.query as Record<string, unknown> | undefined;
+  const sent = (typeof header === 'string' && header) || (typeof body?._csrf === 'string' && body._csrf) ||
+    (req.isMultipart() && typeof query?._csrf === 'string' ? query._csrf : '');
+  const expected = req.csrfToken;
+  const ok = typeof sent === 'string' && sent.length === expected.length && expected.length > 0 &&
+    crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (!ok) {
+    writeAudit(req.server.crm.db, { id: req.user.id, name: req.user.username }, { action: 'csrf_rejected', object: 'request', summary: `${req.method} ${path}` }, req.ip);
+    throw new HttpError(403, { error: 'csrf', message: 'The form has expired or the security token is missing. Reload the page and try again.' });
+  }
+}
+
+export function cleanupSessions(db: Database): void {
+  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
+}

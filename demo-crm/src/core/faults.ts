@@ -1,0 +1,81 @@
+/**
+ * Defect switches: small, realistic bugs a CRM team could ship, switched on at start with
+ * `CRM_FAULTS=name1,name2 npm run crm`. All off by default. They exist to prove that the flows
+ * catch real defects: each names the acceptance area that must turn red when it is on.
+ */
+export type FaultKind =
+  | 'calculation'
+  | 'workflow'
+  | 'permissions'
+  | 'data-sync'
+  | 'validation'
+  | 'import'
+  | 'sla'
+  | 'security'
+  | 'performance';
+
+export interface FaultDefinition {
+  name: string;
+  kind: FaultKind;
+  breaks: string;
+  caughtBy: string;
+}
+
+export const FAULT_CATALOGUE = [
+  { name: 'quote-line-rounding-truncates', kind: 'calculation', breaks: 'quote line totals are truncated to the cent instead of rounded half-up', caughtBy: 'lead-to-cash: quote totals' },
+  { name: 'quote-tax-on-gross', kind: 'calculation', breaks: 'tax is computed on the line amount before discount', caughtBy: 'lead-to-cash: quote totals' },
+  { name: 'invoice-total-excludes-tax', kind: 'calculation', breaks: 'an invoice issued from an order carries the subtotal, not the grand total', caughtBy: 'lead-to-cash: money trail' },
+  { name: 'approval-threshold-20', kind: 'workflow', breaks: 'discounts up to 20% (not 10%) skip manager approval', caughtBy: 'lead-to-cash: discount approval boundaries' },
+  { name: 'manager-approves-above-30', kind: 'workflow', breaks: 'a sales manager may approve discounts above 30% that need admin', caughtBy: 'lead-to-cash: admin-only approval; permissions matrix' },
+  { name: 'quote-send-while-pending', kind: 'workflow', breaks: 'a quote pending approval can be sent', caughtBy: 'lead-to-cash: pending quote cannot be sent' },
+  { name: 'opportunity-not-closed-on-accept', kind: 'workflow', breaks: 'accepting a quote leaves the opportunity in its stage', caughtBy: 'lead-to-cash: main flow and money trail' },
+  { name: 'ticket-reopen-after-window', kind: 'workflow', breaks: 'customers can reopen a ticket more than 7 days after resolution', caughtBy: 'service ticket: reopen window' },
+  { name: 'opportunity-owner-check-missing', kind: 'permissions', breaks: 'GET /api/opportunities/:id does not check record ownership (IDOR)', caughtBy: 'permissions: ownership by API' },
+  { name: 'invoices-url-open-to-support', kind: 'permissions', breaks: 'the invoices menu is hidden from support roles but /invoices still opens', caughtBy: 'permissions: direct URL' },
+  { name: 'discount-editable-after-approval', kind: 'permissions', breaks: "a rep can change an approved quote's discount without new approval", caughtBy: 'lead-to-cash: approved discount is locked; permissions field rules' },
+  { name: 'internal-note-in-portal', kind: 'permissions', breaks: 'the customer portal shows internal notes', caughtBy: 'service ticket: customer never sees internal notes' },
+  { name: 'conversion-drops-phone', kind: 'data-sync', breaks: "converting a lead does not copy the phone number to the contact", caughtBy: 'lead-to-cash: conversion field mapping' },
+  { name: 'account-revenue-stale', kind: 'data-sync', breaks: "an account's lifetime revenue ignores the payment that completed an invoice", caughtBy: 'lead-to-cash: money trail' },
+  { name: 'dashboard-double-counts-won', kind: 'data-sync', breaks: 'won-this-month counts each won opportunity twice', caughtBy: 'lead-to-cash: dashboards' },
+  { name: 'lead-email-unvalidated', kind: 'validation', breaks: 'a lead with a malformed email address is accepted', caughtBy: 'data accuracy: lead validation' },
+  { name: 'overpayment-accepted', kind: 'validation', breaks: 'a payment larger than the open balance is recorded', caughtBy: 'lead-to-cash: overpayment rejected' },
+  { name: 'import-drops-last-row', kind: 'import', breaks: 'the last row of an import file is silently dropped', caughtBy: 'data migration: reconcile counts' },
+  { name: 'import-mangles-cjk', kind: 'import', breaks: 'UTF-8 import files are decoded as Latin-1, mangling CJK names', caughtBy: 'data migration: CJK round trip' },
+  { name: 'sla-pause-ignored', kind: 'sla', breaks: "'Pending customer' does not pause the resolution clock", caughtBy: 'service ticket: SLA pause' },
+  { name: 'sla-breach-not-flagged', kind: 'sla', breaks: 'a passed first-response due time is not flagged as a breach', caughtBy: 'service ticket: P1 escalation and SLA board' },
+  { name: 'xss-lead-company', kind: 'security', breaks: "a lead's company is rendered without HTML escaping on its detail page", caughtBy: 'security: stored XSS' },
+  { name: 'csrf-missing-on-payment', kind: 'security', breaks: 'recording a payment does not check the CSRF token', caughtBy: 'security: CSRF' },
+  { name: 'lockout-disabled', kind: 'security', breaks: 'no lockout after 5 failed logins', caughtBy: 'security: login lockout' },
+  { name: 'slow-lead-search', kind: 'performance', breaks: 'the lead list search scans every row with an expensive expression', caughtBy: 'performance: list budget at volume' },
+] as const satisfies readonly FaultDefinition[];
+
+export type FaultName = (typeof FAULT_CATALOGUE)[number]['name'];
+
+export class Faults {
+  private readonly active: ReadonlySet<FaultName>;
+
+  constructor(names: readonly FaultName[]) {
+    this.active = new Set(names);
+  }
+
+  /** Parses CRM_FAULTS; an unknown name is an error so a typo never silently tests nothing. */
+  static parse(value: string | undefined): Faults {
+    const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const known = new Set<string>(FAULT_CATALOGUE.map((f) => f.name));
+    const unknown = names.filter((n) => !known.has(n));
+    if (unknown.length > 0) {
+      throw new Error(
+        `CRM_FAULTS names unknown defect switch(es): ${unknown.join(', ')}. Known: ${[...known].join(', ')}`,
+      );
+    }
+    return new Faults(names as FaultName[]);
+  }
+
+  on(name: FaultName): boolean {
+    return this.active.has(name);
+  }
+
+  list(): FaultName[] {
+    return [...this.active];
+  }
+}

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+
+export const listParamsSchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  sort: z.string().max(40).optional(),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  q: z.string().trim().max(200).optional(),
+});
+export type ListParams = z.infer<typeof listParamsSchema>;
+
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: 'asc' | 'desc';
+  q: string;
+}
+
+export interface ListSpec {
+  select: string;
+  from: string;
+  where?: string[];
+  params?: unknown[];
+  /** columns matched by prefix (index friendly): `col LIKE 'q%'` */
+  searchColumns?: string[];
+  q?: string | undefined;
+  sortColumns: Record<string, string>;
+  sort?: string | undefined;
+  dir?: 'asc' | 'desc';
+  defaultSort: string;
+  page: number;
+  pageSize: number;
+  /** a complete search condition replacing the prefix search (e.g. a deliberately slow one) */
+  searchSql?: { sql: string; params: unknown[] };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of a list with its total; sort keys are whitelisted, never interpolated from input. */
+export function runList<T>(db: Database, spec: ListSpec): ListResult<T> {
+  const where = [...(spec.where ?? [])];
+  const params = [...(spec.params ?? [])];
+  const q = spec.q?.trim() ?? '';
+  if (q && spec.searchSql) {
+    where.push(spec.searchSql.sql);
+    params.push(...spec.searchSql.params);
+  } else if (q && spec.searchColumns?.length) {
+    where.push(`(${spec.searchColumns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (let i = 0; i < spec.searchColumns.length; i++) params.push(`${escapeLike(q)}%`);
+  }
+  const whereSql = where.length ? `WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '';
+  const sortKey = spec.sort && spec.sortColumns[spec.sort] ? spec.sort : spec.defaultSort;
+  const sortCol = spec.sortColumns[sortKey] ?? Object.values(spec.sortColumns)[0];
+  const dir = spec.dir === 'desc' ? 'DESC' : 'ASC';
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${spec.from} ${whereSql}`).get(...params) as { n: number }).n;
+  const offset = (spec.page - 1) * spec.pageSize;
+  const items = db
+    .prepare(`SELECT ${spec.select} FROM ${spec.from} ${whereSql} ORDER BY ${sortCol} ${dir}, 1 ${dir} LIMIT ? OFFSET ?`)
+    .all(...params, spec.pageSize, offset) as T[];
+  return { items, total, page: spec.page, pageSize: spec.pageSize, sort: sortKey, dir: spec.dir ?? 'asc', q };
+}

@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { FAULT_CATALOGUE } from './core/faults.js';
+import { startServer } from './core/server.js';
+
+const { values } = parseArgs({
+  options: {
+    reset: { type: 'boolean', default: false },
+    exit: { type: 'boolean', default: false },
+    https: { type: 'boolean', default: false },
+    'test-mode': { type: 'boolean', default: false },
+    port: { type: 'string' },
+  },
+});
+
+async function main(): Promise<void> {
+  const env = { ...process.env, ...(values.port ? { CRM_PORT: values.port } : {}) };
+  const config = loadConfig(env, { https: values.https, testMode: values['test-mode'] });
+  if (values.exit) config.port = 0;
+  const crm = await startServer(config, { reset: values.reset });
+  if (values.exit) {
+    await crm.close();
+    console.log(`Database ${values.reset ? 'recreated' : 'ready'}: ${config.dbFile}`);
+    return;
+  }
+  const faults = crm.app.crm.faults.list();
+  console.log(`Demo CRM ${config.version} listening on ${crm.url}${config.testMode ? ' (test mode)' : ''}`);
+  console.log(`Database: ${config.dbFile}${crm.seeded ? ' (new, seeded)' : ''}`);
+  if (faults.length) {
+    console.log(`Defect switches ON: ${faults.join(', ')}`);
+    for (const f of FAULT_CATALOGUE.filter((d) => (faults as string[]).includes(d.name))) console.log(`  - ${f.name}: ${f.breaks}`);
+  }
+  const stop = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    crm.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') console.error(`Cannot start the CRM: port already in use (${e.message}). Stop the other process or set CRM_PORT.`);
+  else console.error(`Cannot start the CRM: ${e.message}`);
+  process.exit(1);
+});
