@@ -1,0 +1,34 @@
+import type { Locator, Page } from '@playwright/test';
+import { Form, type FieldValue } from './form.js';
+
+/** A native <dialog> opened by a button, holding a small form (a reason, a comment). */
+export class Dialog {
+  readonly root: Locator;
+  readonly form: Form;
+
+  constructor(
+    readonly page: Page,
+    /** the dialog's accessible name (its heading) */
+    readonly name: string | RegExp,
+  ) {
+    this.root = page.getByRole('dialog', { name });
+    this.form = new Form(page, this.root);
+  }
+
+  /** Clicks the button that opens this dialog and waits until it is shown. */
+  async openWith(button: Locator): Promise<void> {
+    await button.click();
+    await this.root.waitFor();
+  }
+
+  /** Fills the dialog's fields and presses its confirm button; the page reloads with the result. */
+  async confirm(confirmLabel: string, values: Record<string, FieldValue> = {}): Promise<void> {
+    await this.form.fill(values);
+    await this.form.submit(confirmLabel);
+  }
+
+  async cancel(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Cancel' }).click();
+    await this.root.waitFor({ state: 'hidden' });
+  }
+}

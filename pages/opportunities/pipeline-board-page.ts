@@ -1,0 +1,43 @@
+import type { Locator } from '@playwright/test';
+import { AppShell } from '../app-shell.js';
+import { Dialog } from '../components/dialog.js';
+import { pressAndLoad } from '../components/page-action.js';
+
+/**
+ * The pipeline board: one region per stage with its count, total and probability, and one card per
+ * opportunity carrying its Move to … / Mark as lost buttons.
+ */
+export class PipelineBoardPage extends AppShell {
+  async open(): Promise<void> {
+    await this.nav.open('Pipeline board');
+  }
+
+  column(stage: string): Locator {
+    return this.page.getByRole('region', { name: stage, exact: true });
+  }
+
+  /** "50%": the probability the column header shows for its stage. */
+  columnProbability(stage: string): Locator {
+    return this.column(stage).getByText(/\d+%$/);
+  }
+
+  card(stage: string, opportunityName: string): Locator {
+    return this.column(stage).getByRole('listitem', { name: opportunityName, exact: true });
+  }
+
+  /** The opportunity's card wherever it is on the board. */
+  anyCard(opportunityName: string): Locator {
+    return this.page.getByRole('main').getByRole('listitem', { name: opportunityName, exact: true });
+  }
+
+  /** Presses the card's Move to <next stage> button; the board reloads with the card in its new column. */
+  async moveCard(opportunityName: string, from: string, to: string): Promise<void> {
+    await pressAndLoad(this.page, this.card(from, opportunityName).getByRole('button', { name: `Move to ${to}`, exact: true }));
+  }
+
+  async markLost(opportunityName: string, stage: string, reason: string): Promise<void> {
+    const dialog = new Dialog(this.page, `Mark ${opportunityName} as lost`);
+    await dialog.openWith(this.card(stage, opportunityName).getByRole('button', { name: 'Mark as lost', exact: true }));
+    await dialog.confirm('Mark as lost', { 'Loss reason': reason });
+  }
+}

@@ -1,0 +1,50 @@
+import type { Locator } from '@playwright/test';
+import { AppShell } from '../app-shell.js';
+import { pressAndLoad } from '../components/page-action.js';
+import { Conversation } from '../tickets/conversation.js';
+
+/**
+ * A ticket in the customer portal (/portal/tickets/:id): details, the public conversation, the
+ * reply form, Confirm resolution / Reopen, and the satisfaction rating once closed.
+ */
+export class PortalTicketPage extends AppShell {
+  readonly status = this.page.getByRole('main').getByTestId('status');
+  readonly conversation = new Conversation(this.page);
+  readonly problem = this.page.getByTestId('action-problem');
+  readonly autoCloseNote = this.page.getByTestId('auto-close-note');
+  readonly confirmButton = this.button('Confirm resolution');
+  readonly reopenButton = this.button('Reopen');
+  readonly replyBox = this.page.getByRole('textbox', { name: 'Your reply', exact: true });
+  readonly ratingForm = this.page.getByRole('form', { name: 'Rate satisfaction' });
+
+  async open(id: number): Promise<void> {
+    await this.goto(`/portal/tickets/${id}`);
+  }
+
+  /** A detail value: `number`, `status`, `priority`, `assignee` ("Handled by"), `resolutionCode`, `satisfaction`. */
+  field(key: string): Locator {
+    return this.page.getByTestId(`field-${key}`);
+  }
+
+  async reply(text: string): Promise<void> {
+    await this.replyBox.fill(text);
+    await pressAndLoad(this.page, this.page.getByRole('button', { name: 'Send reply', exact: true }));
+  }
+
+  async confirmResolution(): Promise<void> {
+    await pressAndLoad(this.page, this.confirmButton);
+  }
+
+  async reopen(): Promise<void> {
+    await pressAndLoad(this.page, this.reopenButton);
+  }
+
+  async rate(stars: number): Promise<void> {
+    await this.ratingForm.getByLabel('Satisfaction', { exact: true }).selectOption({ label: `${stars} of 5` });
+    await pressAndLoad(this.page, this.ratingForm.getByRole('button', { name: 'Rate', exact: true }));
+  }
+
+  private button(name: string): Locator {
+    return this.page.getByRole('main').getByRole('button', { name, exact: true });
+  }
+}
