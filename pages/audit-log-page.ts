@@ -9,7 +9,7 @@ export class AuditLogPage extends AppShell {
   readonly filters = new Form(this.page, this.page.getByRole('search', { name: 'Filter audit log' }));
 
   async open(): Promise<void> {
-    await this.nav.open('Audit log');
+    await this.goto('/audit');
   }
 
   /** Shows the entries of one record (object as the CRM names it: lead, quote, invoice…). */

@@ -20,10 +20,12 @@ export function csvText(header: readonly string[], rows: readonly (readonly stri
   return o.bom === false ? text.slice(1) : text;
 }
 
-/** A downloaded CSV as rows of logical values (BOM stripped, formula guards removed). */
+/**
+ * A downloaded CSV as rows of logical values (formula guards removed). fetch's text() already drops
+ * the BOM; BrowserLike.getBytes() sees it.
+ */
 export function readCsv(text: string): string[][] {
-  assert.ok(text.startsWith('\uFEFF'), 'CSV downloads start with a UTF-8 BOM');
-  return parseCsv(text.slice(1)).map((r) => r.cells.map(unguardFormula));
+  return parseCsv(text.replace(/^\uFEFF/, '')).map((r) => r.cells.map(unguardFormula));
 }
 
 export function leadRow(o: Partial<Record<'firstName' | 'lastName' | 'company' | 'email' | 'phone' | 'source' | 'status' | 'owner', string>> = {}): string[] {
@@ -56,7 +58,29 @@ export interface PageResponse {
 
 /** A signed-in "browser": session cookie, the CSRF token, form posts and multipart uploads. */
 export class BrowserLike {
-  private constructor(readonly baseUrl: string, private readonly cookie: string, readonly csrfToken: string) {}
+  /** cookie name → value; the session cookie plus whatever the server sets (the toast) */
+  private readonly jar = new Map<string, string>();
+
+  private constructor(readonly baseUrl: string, sessionCookie: string, readonly csrfToken: string) {
+    this.remember([sessionCookie]);
+  }
+
+  private remember(setCookies: readonly string[]): void {
+    for (const c of setCookies) {
+      const [pair = '', ...attrs] = c.split(';');
+      const eq = pair.indexOf('=');
+      if (eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));
+      if (value === '' || expired) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+
+  private get cookie(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
 
   static async signIn(crm: TestCrm, username: string): Promise<BrowserLike> {
     const res = await fetch(`${crm.baseUrl}/api/auth/login`, {
@@ -70,11 +94,18 @@ export class BrowserLike {
 
   private async send(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<PageResponse> {
     const res = await fetch(this.baseUrl + path, { method, body, redirect: 'manual', headers: { cookie: this.cookie, accept: 'text/html', ...headers } });
+    this.remember(res.headers.getSetCookie());
     return { status: res.status, text: await res.text(), headers: res.headers };
   }
 
   get(path: string): Promise<PageResponse> {
     return this.send('GET', path);
+  }
+
+  /** The exact bytes of a download (fetch's text() would hide a BOM). */
+  async getBytes(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const res = await fetch(this.baseUrl + path, { headers: { cookie: this.cookie } });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
   }
 
   /** A urlencoded form post with the hidden _csrf field, as the browser sends it. */
@@ -86,7 +117,7 @@ export class BrowserLike {
   postMultipart(path: string, fields: Record<string, string>, file: { name: string; bytes: Buffer } | null, o: { csrf?: boolean } = {}): Promise<PageResponse> {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    if (file) form.append('file', new Blob([file.bytes], { type: 'text/csv' }), file.name);
+    if (file) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: 'text/csv' }), file.name);
     const url = o.csrf === false ? path : `${path}${path.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(this.csrfToken)}`;
     return this.send('POST', url, form);
   }

@@ -79,6 +79,8 @@ withFault('discount-editable-after-approval', (get) => {
     const res = await a.li.patch(`/api/quotes/${quote.id}/lines/${quote.lines[0].id}`, { discountPercent: '45' });
     expectStatus(res, 200);
     assert.deepEqual([res.body.quote.status, res.body.line.discountBp], ['Approved', 4500]);
+    const page = await a.li.get(`/quotes/${quote.id}`);
+    assert.match(page.text, /<a class="btn btn-secondary" href="\/quotes\/\d+\/lines\/\d+\/edit">Edit discount<\/a>/);
     expectStatus(await a.li.post(`/api/quotes/${quote.id}/send`), 200);
   });
 });

@@ -205,3 +205,37 @@ describe('quote builder page', () => {
     assert.deepEqual([stored.body.lines[0].unitPriceCents, stored.body.lines[0].discountBp, stored.body.grandTotalCents], [1234, 0, 2468]);
   });
 });
+
+describe('line edit page', () => {
+  test('edits a Draft line by form; a bad discount re-renders with the field error and writes nothing', async () => {
+    const p = await createProduct(a.admin, 1000, 0);
+    const quote = await createQuote(a.li, (await createDeal(a.li)).opportunityId, [{ productId: p, quantity: 2, discountPercent: '5' }]);
+    const path = `/quotes/${quote.id}/lines/${quote.lines[0].id}`;
+    const page = await a.li.request('GET', `${path}/edit`, undefined, { accept: 'text/html' });
+    expectStatus(page, 200);
+    assert.match(page.text, /<h1>Edit line: /);
+    assert.match(page.text, /<label for="f-quantity">Quantity/);
+    assert.match(page.text, /id="f-discountPercent"[^>]*value="5\.00"/);
+    const post = (body: Record<string, string>) => a.li.request('POST', path, new URLSearchParams({ _csrf: a.li.csrfToken, ...body }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' });
+    const bad = await post({ quantity: '2', discountPercent: '12.345' });
+    expectStatus(bad, 400);
+    assert.match(bad.text, /id="f-discountPercent"[^>]*aria-invalid="true"/);
+    assert.match(bad.text, /Discount must be a percentage from 0 to 100 with at most 2 decimals/);
+    assert.equal((await a.li.get(`/api/quotes/${quote.id}`)).body.lines[0].discountBp, 500);
+    expectStatus(await post({ quantity: '3', discountPercent: '7.5' }), 303);
+    const stored = (await a.li.get(`/api/quotes/${quote.id}`)).body.lines[0];
+    assert.deepEqual([stored.quantity, stored.discountBp, stored.netCents], [3, 750, 2775]);
+  });
+
+  test('a Sent quote’s line edit page offers no form', async () => {
+    const p = await createProduct(a.admin, 1000, 0);
+    const quote = await createQuote(a.li, (await createDeal(a.li)).opportunityId, [{ productId: p, quantity: 1 }]);
+    expectStatus(await a.li.post(`/api/quotes/${quote.id}/send`), 200);
+    const page = await a.li.request('GET', `/quotes/${quote.id}/lines/${quote.lines[0].id}/edit`, undefined, { accept: 'text/html' });
+    expectStatus(page, 200);
+    assert.doesNotMatch(page.text, /Save line/);
+    assert.match(page.text, /only be changed while the quote is Draft/);
+    expectStatus(await a.sam.request('GET', `/quotes/${quote.id}/lines/${quote.lines[0].id}/edit`, undefined, { accept: 'text/html' }), 403);
+  });
+});

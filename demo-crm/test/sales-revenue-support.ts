@@ -20,7 +20,7 @@ export interface Actors {
 }
 
 export async function startWithActors(faults: FaultName[] = []): Promise<Actors> {
-  const crm = await startCrm({ faults: [...faults, ...((process.env.SR_FAULTS ?? '').split(',').filter(Boolean) as FaultName[])] });
+  const crm = await startCrm({ faults });
   const [admin, li, sam, manager, finance, agent, supportManager, auditor] = await Promise.all(
     ['admin', 'rep.li', 'rep.sam', 'mgr.zhang', 'fin.omar', 'agent.ana', 'supmgr.kim', 'auditor.eve'].map((u) => crm.login(u)),
   );

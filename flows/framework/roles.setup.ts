@@ -1,7 +1,8 @@
-import { test as setup } from '@playwright/test';
+import { expect, test as setup } from '@playwright/test';
 import { env } from '../../fixtures/env.js';
 import { storageStatePath } from '../../fixtures/paths.js';
 import { ROLE_KEYS } from '../../fixtures/roles.js';
+import { AppShell } from '../../pages/app-shell.js';
 import { LoginPage } from '../../pages/login-page.js';
 
 /**
@@ -10,9 +11,11 @@ import { LoginPage } from '../../pages/login-page.js';
  */
 for (const role of ROLE_KEYS) {
   const creds = env.roles[role];
+
   setup(`${creds.persona} signs in through the ${creds.portal ? 'customer portal' : 'staff'} login page (${role})`, async ({ page }) => {
     const login = await new LoginPage(page, creds.portal).goto();
     await login.signIn(creds.username, creds.password);
+    await expect(new AppShell(page).currentUser, 'the header shows who is signed in').toBeVisible();
     await page.context().storageState({ path: storageStatePath(role) });
   });
 }

@@ -1,5 +1,5 @@
 import { criteria, describeFlow, expect, test } from '../../fixtures/test.js';
-import { ROLE_DEFINITIONS, ROLE_KEYS, type RoleKey } from '../../fixtures/roles.js';
+import { ROLE_DEFINITIONS, ROLE_KEYS } from '../../fixtures/roles.js';
 import { AppShell } from '../../pages/app-shell.js';
 
 /** Every role starts signed in, in its own browser context, and lands where it should. */
@@ -12,7 +12,7 @@ test.beforeEach(async () => {
 
 for (const role of STAFF) {
   test(`${role} opens the dashboard signed in as themselves @smoke`, async ({ actor }) => {
-    const user = await actor(role as RoleKey);
+    const user = await actor(role);
     const shell = user.at(AppShell);
 
     await user.step('opens the dashboard', () => shell.goto('/'));

@@ -9,7 +9,7 @@ export class ApprovalsInboxPage extends AppShell {
   readonly actionError = this.page.getByTestId('action-error');
 
   async open(): Promise<void> {
-    await this.nav.open('Approvals');
+    await this.goto('/approvals');
   }
 
   /** Narrows the inbox to one quote. */

@@ -18,6 +18,10 @@ export class LeadDetailPage extends AppShell {
   readonly disqualifyButton = this.page.getByRole('main').getByRole('button', { name: 'Disqualify', exact: true });
   readonly errorSummary = this.page.getByRole('main').getByRole('alert');
 
+  async open(leadId: number): Promise<void> {
+    await this.goto(`/leads/${leadId}`);
+  }
+
   /** The value of a detail field: name, company, email, phone, source, leadStatus, disqualifyReason, owner, converted… */
   field(key: string): Locator {
     return this.page.getByTestId(`field-${key}`);

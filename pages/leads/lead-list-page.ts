@@ -9,7 +9,7 @@ export class LeadListPage extends AppShell {
   readonly newLeadLink = this.page.getByRole('main').getByRole('link', { name: 'New lead', exact: true });
 
   async open(): Promise<void> {
-    await this.nav.open('Leads');
+    await this.goto('/leads');
   }
 
   /** Narrows the list to leads matching `text` (name, company or email prefix). */

@@ -3,13 +3,16 @@ import { AppShell } from '../app-shell.js';
 import { Dialog } from '../components/dialog.js';
 import { pressAndLoad } from '../components/page-action.js';
 
+/** "Closed Won" → "closed-won", as the board names its columns' test ids. */
+const slug = (stage: string): string => stage.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
 /**
  * The pipeline board: one region per stage with its count, total and probability, and one card per
  * opportunity carrying its Move to … / Mark as lost buttons.
  */
 export class PipelineBoardPage extends AppShell {
   async open(): Promise<void> {
-    await this.nav.open('Pipeline board');
+    await this.goto('/opportunities/board');
   }
 
   column(stage: string): Locator {
@@ -18,7 +21,7 @@ export class PipelineBoardPage extends AppShell {
 
   /** "50%": the probability the column header shows for its stage. */
   columnProbability(stage: string): Locator {
-    return this.column(stage).getByText(/\d+%$/);
+    return this.page.getByTestId(`board-probability-${slug(stage)}`);
   }
 
   card(stage: string, opportunityName: string): Locator {

@@ -6,7 +6,7 @@ export class OrderListPage extends AppShell {
   readonly table = new DataTable(this.page, 'Orders');
 
   async open(): Promise<void> {
-    await this.nav.open('Orders');
+    await this.goto('/orders');
   }
 
   async openOrder(orderNumber: string): Promise<void> {

@@ -15,7 +15,7 @@ export class PortalTicketPage extends AppShell {
   readonly confirmButton = this.button('Confirm resolution');
   readonly reopenButton = this.button('Reopen');
   readonly replyBox = this.page.getByRole('textbox', { name: 'Your reply', exact: true });
-  readonly ratingForm = this.page.getByRole('form', { name: 'Rate satisfaction' });
+  readonly ratingForm = this.page.getByRole('region', { name: 'How did we do?' });
 
   async open(id: number): Promise<void> {
     await this.goto(`/portal/tickets/${id}`);
@@ -40,7 +40,7 @@ export class PortalTicketPage extends AppShell {
   }
 
   async rate(stars: number): Promise<void> {
-    await this.ratingForm.getByLabel('Satisfaction', { exact: true }).selectOption({ label: `${stars} of 5` });
+    await this.ratingForm.getByRole('combobox', { name: 'Satisfaction', exact: true }).selectOption({ label: `${stars} of 5` });
     await pressAndLoad(this.page, this.ratingForm.getByRole('button', { name: 'Rate', exact: true }));
   }
 

@@ -14,7 +14,7 @@ export class SlaBoardPage extends AppShell {
 
   /** From the ticket list, as a manager does. */
   async open(): Promise<void> {
-    await this.nav.open('Tickets');
+    await this.goto('/tickets');
     await this.page.getByRole('main').getByRole('link', { name: 'SLA board', exact: true }).click();
     await this.heading.filter({ hasText: 'SLA board' }).waitFor();
   }

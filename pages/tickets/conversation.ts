@@ -2,21 +2,19 @@ import type { Locator, Page } from '@playwright/test';
 
 /**
  * A ticket's conversation, on the staff ticket page and in the portal: the description first, then
- * each message as an article named "<Public reply|Internal note> by <author>".
+ * each message with a header saying its kind ("Public reply" or "Internal note") and its author.
  */
 export class Conversation {
   readonly root: Locator;
   readonly description: Locator;
   readonly messages: Locator;
-  readonly publicReplies: Locator;
   readonly internalNotes: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('region', { name: 'Conversation', exact: true });
     this.description = this.root.getByTestId('ticket-description');
     this.messages = this.root.getByTestId('message');
-    this.publicReplies = this.root.getByRole('article', { name: /^Public reply by / });
-    this.internalNotes = this.root.getByRole('article', { name: /^Internal note by / });
+    this.internalNotes = this.messages.filter({ has: this.kindLabel('Internal note') });
   }
 
   /** Messages whose text contains `text`, whatever their kind. */
@@ -24,8 +22,12 @@ export class Conversation {
     return this.messages.filter({ hasText: text });
   }
 
-  /** "Public reply by Ana Souza" / "Internal note by Ana Souza": how the page names a message. */
-  async labelOf(text: string): Promise<string | null> {
-    return this.message(text).getAttribute('aria-label');
+  /** The kind a message is shown as: "Public reply" or "Internal note". */
+  kindOf(text: string): Locator {
+    return this.message(text).getByRole('strong').first();
+  }
+
+  private kindLabel(kind: string): Locator {
+    return this.page.getByRole('strong').filter({ hasText: new RegExp(`^${kind}$`) });
   }
 }

@@ -18,9 +18,9 @@ export class TicketListPage extends AppShell {
     return new DataTable(this.page, this.view);
   }
 
-  /** Opens a view the way an agent does: Tickets in the menu, then the view link. */
+  /** Opens a view the way an agent does: the ticket list, then the view link. */
   async openView(view: TicketView): Promise<void> {
-    await this.nav.open('Tickets');
+    await this.goto('/tickets');
     if (view !== 'Tickets') {
       await this.page.getByRole('navigation', { name: 'Ticket views' }).getByRole('link', { name: VIEW_LINK[view], exact: true }).click();
       await this.heading.filter({ hasText: view }).waitFor();

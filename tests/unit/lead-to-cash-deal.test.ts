@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAIN_DEAL } from '../../fixtures/data/lead-to-cash-deal.js';
+import { HALF_CENT_DEAL, LARGE_DEAL, MAIN_DEAL, MAX_EXACT_CENTS, type DealLine } from '../../fixtures/data/lead-to-cash-deal.js';
 import { expectedQuote, percentToBp } from '../../fixtures/domain/pricing.js';
 import { approverFor } from '../../fixtures/domain/sales-rules.js';
 
@@ -8,16 +8,17 @@ import { approverFor } from '../../fixtures/domain/sales-rules.js';
  * The main flow can only catch a pricing defect if its deal makes the defect visible. These are the
  * two wrong calculations the CRM could ship, written out plainly; the deal must tell each apart.
  */
-const lines = MAIN_DEAL.map((l) => ({
+const linesOf = (deal: readonly DealLine[]) => deal.map((l) => ({
   quantity: l.quantity,
   unitPriceCents: l.product.unitPriceCents,
   discountBp: percentToBp(l.discountPercent),
   taxRateBp: l.product.taxRateBp,
 }));
+const lines = linesOf(MAIN_DEAL);
 
-function grandTotal(mistake: 'truncate' | 'tax-on-gross'): bigint {
+function grandTotal(mistake: 'truncate' | 'tax-on-gross', deal = lines): bigint {
   let total = 0n;
-  for (const l of lines) {
+  for (const l of deal) {
     const gross = BigInt(l.quantity * l.unitPriceCents);
     const exactNet = gross * BigInt(10_000 - l.discountBp);
     const net = mistake === 'truncate' ? exactNet / 10_000n : (exactNet * 2n + 10_000n) / 20_000n;
@@ -46,5 +47,22 @@ describe('the lead-to-cash main deal', () => {
 
   it('needs a sales manager (largest discount above 10 %, at most 30 %)', () => {
     assert.equal(approverFor(quote.maxDiscountBp), 'manager');
+  });
+});
+
+describe('the boundary deals', () => {
+  it('half-cent deal: every line lands on a half cent that truncation would lose', () => {
+    const quote = expectedQuote(linesOf(HALF_CENT_DEAL));
+    assert.deepEqual(quote.lines.map((l) => [l.netCents, l.taxCents]), [[1_805n, 235n], [5n, 1n], [949n, 57n]]);
+    assert.equal(quote.grandTotalCents, 3_052n);
+    assert.notEqual(grandTotal('truncate', linesOf(HALF_CENT_DEAL)), quote.grandTotalCents);
+    assert.equal(approverFor(quote.maxDiscountBp), 'none');
+  });
+
+  it('large deal: exact to the cent, and ten of them still fit the exact limit', () => {
+    const quote = expectedQuote(linesOf(LARGE_DEAL));
+    assert.deepEqual([quote.subtotalCents, quote.taxCents, quote.grandTotalCents], [96_232_499_999_038n, 12_510_224_999_875n, 108_742_724_998_913n]);
+    assert.ok(quote.grandTotalCents * 10n < MAX_EXACT_CENTS);
+    assert.equal(MAX_EXACT_CENTS, BigInt(Number.MAX_SAFE_INTEGER));
   });
 });

@@ -24,6 +24,11 @@ describe('which records a scope must reach', () => {
     assert.deepEqual([A, B, X].map((p) => mustReach('n/a', 'admin', p)), [false, false, false]);
   });
 
+  it('a record nobody owns (a product, one\'s dashboard) is reached under every scope that allows the action', () => {
+    const product: ProbeFacts = { label: 'a product', ownerRole: null, team: null, account: null };
+    assert.deepEqual((['any', 'team', 'own', 'none', 'n/a'] as const).map((s) => mustReach(s, 'salesRep', product)), [true, true, true, false, false]);
+  });
+
   it('account: a customer reaches their own account\'s tickets only', () => {
     assert.deepEqual([acmeTicket, globexTicket].map((p) => mustReach('account', 'customer', p)), [true, false]);
   });

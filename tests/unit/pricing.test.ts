@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatMoney } from '../../fixtures/domain/money.js';
-import { bpToPercentText, expectedLine, expectedQuote, percentToBp, roundHalfUp } from '../../fixtures/domain/pricing.js';
+import { bpToPercentText, expectedLine, expectedQuote, formatPercent, percentToBp, roundHalfUp } from '../../fixtures/domain/pricing.js';
 
 // Worked examples computed by hand from the documented rule; the calculator must reproduce them.
 describe('expected quote pricing (documented rounding rule)', () => {
@@ -91,6 +91,13 @@ describe('discount percentages', () => {
     assert.equal(bpToPercentText(1001), '10.01');
     assert.equal(bpToPercentText(3000), '30');
     for (const bp of [0, 1, 999, 1000, 1001, 2999, 3000, 3001, 10_000]) assert.equal(percentToBp(bpToPercentText(bp)), bp);
+  });
+
+  it('shows basis points the way the CRM displays a discount', () => {
+    assert.equal(formatPercent(1250), '12.50%');
+    assert.equal(formatPercent(3000), '30.00%');
+    assert.equal(formatPercent(1001), '10.01%');
+    assert.equal(formatPercent(5), '0.05%');
   });
 });
 

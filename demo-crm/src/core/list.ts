@@ -42,8 +42,8 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** One page of a list with its total; sort keys are whitelisted, never interpolated from input. */
-export function runList<T>(db: Database, spec: ListSpec): ListResult<T> {
+/** WHERE (filters and search) with its parameters, and ORDER BY, exactly as runList pages a list. */
+export function listSql(spec: ListSpec): { whereSql: string; params: unknown[]; orderBy: string; sortKey: string; q: string } {
   const where = [...(spec.where ?? [])];
   const params = [...(spec.params ?? [])];
   const q = spec.q?.trim() ?? '';
@@ -58,10 +58,38 @@ export function runList<T>(db: Database, spec: ListSpec): ListResult<T> {
   const sortKey = spec.sort && spec.sortColumns[spec.sort] ? spec.sort : spec.defaultSort;
   const sortCol = spec.sortColumns[sortKey] ?? Object.values(spec.sortColumns)[0];
   const dir = spec.dir === 'desc' ? 'DESC' : 'ASC';
+  return { whereSql, params, orderBy: `${sortCol} ${dir}, 1 ${dir}`, sortKey, q };
+}
+
+let captured: ListSpec[] | null = null;
+
+/**
+ * Runs `fn` (a list function built on runList) without querying and returns the list specs it built,
+ * so a CSV export can run that very query once, unpaged, instead of page by page (dataio module).
+ */
+export function captureListSpecs(fn: () => unknown): ListSpec[] {
+  const outer = captured;
+  const specs: ListSpec[] = [];
+  captured = specs;
+  try {
+    fn();
+    return specs;
+  } finally {
+    captured = outer;
+  }
+}
+
+/** One page of a list with its total; sort keys are whitelisted, never interpolated from input. */
+export function runList<T>(db: Database, spec: ListSpec): ListResult<T> {
+  const { whereSql, params, orderBy, sortKey, q } = listSql(spec);
+  if (captured) {
+    captured.push(spec);
+    return { items: [], total: 0, page: spec.page, pageSize: spec.pageSize, sort: sortKey, dir: spec.dir ?? 'asc', q };
+  }
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${spec.from} ${whereSql}`).get(...params) as { n: number }).n;
   const offset = (spec.page - 1) * spec.pageSize;
   const items = db
-    .prepare(`SELECT ${spec.select} FROM ${spec.from} ${whereSql} ORDER BY ${sortCol} ${dir}, 1 ${dir} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT ${spec.select} FROM ${spec.from} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
     .all(...params, spec.pageSize, offset) as T[];
   return { items, total, page: spec.page, pageSize: spec.pageSize, sort: sortKey, dir: spec.dir ?? 'asc', q };
 }

@@ -52,8 +52,14 @@ const crud = (scope: Scope, extra: Row = {}): Row => ({
 const everything = (scope: Scope): RoleTable =>
   Object.fromEntries(OBJECTS.map((o) => [o, Object.fromEntries(ACTIONS.map((a) => [a, scope]))]));
 
+/** Admin may do everything except record payments: only finance moves money (segregation of duties). */
+const adminTable = (): RoleTable => {
+  const table = everything('any');
+  return { ...table, payment: { ...table.payment, create: 'none' } };
+};
+
 export const MATRIX: Record<Role, RoleTable> = {
-  admin: everything('any'),
+  admin: adminTable(),
   sales_rep: {
     lead: crud('own', { delete: 'own' }),
     account: crud('own'),

@@ -24,6 +24,12 @@ export interface ExportSpec<T> {
   title: string;
   columns: readonly ExportColumn<T>[];
   page(req: FastifyRequest, query: Record<string, unknown>): { items: T[]; total: number };
+  /**
+   * True when `page` returns core runList's rows unchanged: the export then runs the list's own query
+   * once without paging (page-by-page OFFSET reading is quadratic at 50,000 rows). Otherwise the
+   * export walks the pages.
+   */
+  itemsAreRows?: boolean;
 }
 
 const registries = new WeakMap<FastifyInstance, Map<string, ExportSpec<unknown>>>();

@@ -4,7 +4,8 @@ import { authorize } from '../../core/auth.js';
 import { nowIso } from '../../core/clock.js';
 import { notFound } from '../../core/http.js';
 import { toCsv } from './csv.js';
-import { exportSpec, type ExportHelpers } from './export-registry.js';
+import { captureListSpecs, listSql } from '../../core/list.js';
+import { exportSpec, type ExportHelpers, type ExportSpec } from './export-registry.js';
 
 const PAGE = 100;
 
@@ -18,6 +19,23 @@ function helpers(req: FastifyRequest): ExportHelpers {
 function describeFilters(query: Record<string, unknown>): string {
   const parts = Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${String(v)}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** Every record of the list for these filters, in the list's order and within the caller's scope. */
+function* listItems(req: FastifyRequest, spec: ExportSpec<unknown>, query: Record<string, unknown>): Generator<unknown> {
+  // Capturing also runs the list function's own checks (list permission, filter validation).
+  const captured = spec.itemsAreRows ? captureListSpecs(() => spec.page(req, { ...query, page: 1, pageSize: PAGE })) : [];
+  const list = captured.length === 1 ? captured[0] : undefined;
+  if (list) {
+    const { whereSql, params, orderBy } = listSql(list);
+    yield* req.server.crm.db.prepare(`SELECT ${list.select} FROM ${list.from} ${whereSql} ORDER BY ${orderBy}`).iterate(...params);
+    return;
+  }
+  for (let page = 1; ; page++) {
+    const result = spec.page(req, { ...query, page, pageSize: PAGE });
+    yield* result.items;
+    if (result.items.length < PAGE || page * PAGE >= result.total) return;
+  }
 }
 
 /**
@@ -36,11 +54,7 @@ async function exportCsv(req: FastifyRequest, reply: FastifyReply): Promise<Fast
   delete query.pageSize;
   const h = helpers(req);
   const rows: string[][] = [];
-  for (let page = 1; ; page++) {
-    const result = spec.page(req, { ...query, page, pageSize: PAGE });
-    for (const item of result.items) rows.push(spec.columns.map((c) => c.value(item, h)));
-    if (result.items.length < PAGE || page * PAGE >= result.total) break;
-  }
+  for (const item of listItems(req, spec, query)) rows.push(spec.columns.map((c) => c.value(item, h)));
   audit(req, { action: 'export', object: spec.object, summary: `exported ${rows.length} ${spec.title.toLowerCase()} to CSV${describeFilters(query)}` });
   const day = nowIso(req).slice(0, 10);
   return reply

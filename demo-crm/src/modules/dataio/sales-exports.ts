@@ -19,7 +19,7 @@ function columnsOf<T>(spec: ImportObjectSpec, values: Record<string, ExportColum
 
 export function registerSalesExports(app: FastifyInstance): void {
   registerExport<LeadRow>(app, {
-    path: 'leads', object: 'lead', title: 'Leads',
+    path: 'leads', object: 'lead', title: 'Leads', itemsAreRows: true,
     page: (req, query) => listLeads(req, query).list,
     columns: columnsOf<LeadRow>(IMPORT_SPECS.lead, {
       firstName: (r) => r.firstName, lastName: (r) => r.lastName, company: (r) => r.company, email: (r) => r.email,
@@ -27,7 +27,7 @@ export function registerSalesExports(app: FastifyInstance): void {
     }),
   });
   registerExport<AccountRow>(app, {
-    path: 'accounts', object: 'account', title: 'Accounts',
+    path: 'accounts', object: 'account', title: 'Accounts', itemsAreRows: true,
     page: (req, query) => listAccounts(req, query).list,
     columns: columnsOf<AccountRow>(IMPORT_SPECS.account, {
       name: (r) => r.name, industry: (r) => r.industry, website: (r) => r.website, phone: (r) => r.phone,
@@ -35,7 +35,7 @@ export function registerSalesExports(app: FastifyInstance): void {
     }),
   });
   registerExport<ContactRow>(app, {
-    path: 'contacts', object: 'contact', title: 'Contacts',
+    path: 'contacts', object: 'contact', title: 'Contacts', itemsAreRows: true,
     page: (req, query) => listContacts(req, query).list,
     columns: columnsOf<ContactRow>(IMPORT_SPECS.contact, {
       firstName: (r) => r.firstName, lastName: (r) => r.lastName, email: (r) => r.email, phone: (r) => r.phone,

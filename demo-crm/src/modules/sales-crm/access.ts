@@ -86,3 +86,14 @@ export function resolveOwner(
   }
   return owner.id;
 }
+
+/**
+ * The owner column handed to scopeSql for a list, as `+column`: the unary + stops SQLite from driving
+ * the query by the owner index. A rep or a team typically owns a large share of the rows, and driving by
+ * owner means sorting every one of them for each page; with the + the planner walks the sort (or
+ * prefix-search) index and stops after one page, treating ownership as a filter. The owner filter of
+ * the list (`?owner=`) still uses the index.
+ */
+export function listOwnerColumn(column: string): string {
+  return `+${column}`;
+}

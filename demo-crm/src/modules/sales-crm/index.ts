@@ -20,7 +20,6 @@ export const salesCrmModule: CrmModule = {
     { label: 'Accounts', href: '/accounts', object: 'account', order: 20 },
     { label: 'Contacts', href: '/contacts', object: 'contact', order: 25 },
     { label: 'Opportunities', href: '/opportunities', object: 'opportunity', order: 30 },
-    { label: 'Pipeline board', href: '/opportunities/board', object: 'opportunity', order: 31 },
     { label: 'Products', href: '/products', object: 'product', order: 80 },
   ],
   register(app) {

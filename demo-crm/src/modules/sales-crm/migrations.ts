@@ -78,14 +78,19 @@ CREATE TABLE products (
 ) STRICT;
 `;
 
-/** One index per list sort, filter and prefix-search column; owner/status first where lists scope by them. */
+/**
+ * One index per list sort, filter and prefix-search column. Single-column indexes end in the rowid, so
+ * they serve `ORDER BY col, id` (runList's tie-breaker) without a sort; owner/status first where lists
+ * scope or filter by them.
+ */
 const indexes = `
 CREATE INDEX leads_created ON leads(created_at);
 CREATE INDEX leads_owner_created ON leads(owner_id, created_at);
 CREATE INDEX leads_status_created ON leads(status, created_at);
+CREATE INDEX leads_status ON leads(status);
 CREATE INDEX leads_source ON leads(source);
 CREATE INDEX leads_first_name ON leads(first_name);
-CREATE INDEX leads_last_name ON leads(last_name, first_name);
+CREATE INDEX leads_last_name ON leads(last_name);
 CREATE INDEX leads_company ON leads(company);
 CREATE INDEX leads_email ON leads(email);
 
@@ -95,7 +100,7 @@ CREATE INDEX accounts_created ON accounts(created_at);
 CREATE INDEX accounts_industry ON accounts(industry);
 CREATE INDEX accounts_country ON accounts(billing_country);
 
-CREATE INDEX contacts_last_name ON contacts(last_name, first_name);
+CREATE INDEX contacts_last_name ON contacts(last_name);
 CREATE INDEX contacts_first_name ON contacts(first_name);
 CREATE INDEX contacts_email ON contacts(email);
 CREATE INDEX contacts_account ON contacts(account_id);

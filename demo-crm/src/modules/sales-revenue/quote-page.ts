@@ -34,19 +34,8 @@ function productOptions(ctx: AppContext): ProductOption[] {
   return ctx.db.prepare('SELECT id, sku, name, unit_price_cents, tax_rate_bp FROM products WHERE active = 1 ORDER BY name').all() as ProductOption[];
 }
 
-function lineDialog(req: FastifyRequest, q: QuoteRow, l: QuoteLineRow, mode: 'full' | 'discount'): SafeHtml {
-  const qId = `line-${l.id}-quantity`;
-  const dId = `line-${l.id}-discount`;
-  const body = html`
-    ${mode === 'full' ? html`<div class="field"><label for="${qId}">Quantity</label>
-      <input id="${qId}" name="quantity" type="number" min="1" max="1000000" step="1" value="${l.quantity}" required></div>` : ''}
-    <div class="field"><label for="${dId}">Discount %</label>
-      <input id="${dId}" name="discountPercent" type="text" inputmode="decimal" value="${formatBp(l.discount_bp)}" required></div>`;
-  return actionButton(req, {
-    action: `/quotes/${q.id}/lines/${l.id}`,
-    label: mode === 'full' ? 'Edit' : 'Edit discount',
-    dialog: { title: `Edit line: ${l.product_name}`, body, confirmLabel: 'Save line' },
-  });
+function editLink(q: QuoteRow, l: QuoteLineRow, label: string): SafeHtml {
+  return html`<a class="btn btn-secondary" href="/quotes/${q.id}/lines/${l.id}/edit">${label}</a>`;
 }
 
 function linesTable(req: FastifyRequest, ctx: AppContext, q: QuoteRow, lines: QuoteLineRow[], canEdit: boolean): SafeHtml {
@@ -55,11 +44,11 @@ function linesTable(req: FastifyRequest, ctx: AppContext, q: QuoteRow, lines: Qu
   const actionsCell = (l: QuoteLineRow): SafeHtml => {
     if (!canEdit) return html``;
     if (draft) {
-      return html`${lineDialog(req, q, l, 'full')} ${actionButton(req, { action: `/quotes/${q.id}/lines/${l.id}/delete`, label: 'Remove', variant: 'danger' })}`;
+      return html`${editLink(q, l, 'Edit')} ${actionButton(req, { action: `/quotes/${q.id}/lines/${l.id}/delete`, label: 'Remove', variant: 'danger' })}`;
     }
     if (q.status === 'Approved') {
       return approvedDiscountEditable
-        ? lineDialog(req, q, l, 'discount')
+        ? editLink(q, l, 'Edit discount')
         : actionButton(req, { action: '#', label: 'Edit discount', disabled: true, disabledReason: 'The discount is locked after approval' });
     }
     return html``;
@@ -196,4 +185,30 @@ export function quotePageBody(req: FastifyRequest, ctx: AppContext, user: Sessio
     ${totalsBox(q)}
     ${canEdit && q.status === 'Draft' ? addLineForm(req, ctx, q, s) : ''}
     ${approvalHistory(approvals)}`;
+}
+
+export interface LineFormState {
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+  alert?: string;
+}
+
+/**
+ * Editing one line: quantity and discount while Draft; on an Approved quote only the discount field
+ * exists, and only when the discount-editable-after-approval defect lets it through.
+ */
+export function lineEditBody(req: FastifyRequest, ctx: AppContext, q: QuoteRow, l: QuoteLineRow, s: LineFormState = {}): SafeHtml {
+  const draft = q.status === 'Draft';
+  const v = s.values ?? {};
+  const body = html`${errorSummary(s.errors)}<div class="grid-2">
+    ${draft ? field({ name: 'quantity', label: 'Quantity', type: 'number', min: '1', max: '1000000', step: '1', value: v.quantity ?? String(l.quantity), error: s.errors?.quantity, required: true }) : ''}
+    ${field({ name: 'discountPercent', label: 'Discount %', value: v.discountPercent ?? formatBp(l.discount_bp), error: s.errors?.discountPercent, required: true, hint: '0–100, up to 2 decimals. Above 10% needs approval.' })}
+  </div>`;
+  const editable = draft || (q.status === 'Approved' && ctx.faults.on('discount-editable-after-approval'));
+  return html`${pageHeader(`Edit line: ${l.product_name}`, undefined, html`<a href="/quotes/${q.id}">Quote ${q.number}</a> · ${statusBadge(q.status)}`)}
+    ${s.alert ? html`<div class="error-summary" role="alert" data-testid="action-error"><p>${s.alert}</p></div>` : ''}
+    ${editable
+      ? card('Line', formTag(req, { action: `/quotes/${q.id}/lines/${l.id}`, body, submitLabel: 'Save line', label: 'Edit line' }))
+      : html`<p role="alert">Lines can only be changed while the quote is Draft (it is ${q.status}).</p>`}
+    <p><a href="/quotes/${q.id}">Back to quote ${q.number}</a></p>`;
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, requireUser } from '../../core/auth.js';
-import { HttpError, parseInput, redirectWithToast, sendPage, ValidationError } from '../../core/http.js';
+import { HttpError, notFound, parseInput, redirectWithToast, sendPage, ValidationError } from '../../core/http.js';
 import type { SafeHtml } from '../../core/html.js';
 import type { AppContext } from '../../core/module.js';
 import type { SessionUser } from '../../core/permissions.js';
@@ -15,7 +15,8 @@ import { authorizedInvoice, authorizedOrder, issueInvoice, recordPayment } from 
 import { approvalsListBody, invoicesListBody, ordersListBody, paymentsListBody, quotesListBody } from './list-pages.js';
 import { listInvoices, listOrders, listPayments, listQuotes } from './lists.js';
 import { idParam, listQuery } from './params.js';
-import { quotePageBody, type QuotePageState } from './quote-page.js';
+import { lineEditBody, quotePageBody, type LineFormState, type QuotePageState } from './quote-page.js';
+import { loadQuoteLines } from './records.js';
 import {
   acceptQuote, addLine, authorizedQuote, createQuote, declineQuote, removeLine, reviseQuote, sendQuote, submitQuote, updateLine,
 } from './quote-service.js';
@@ -90,6 +91,12 @@ export function registerUiRoutes(app: FastifyInstance, ctx: AppContext): void {
       return { url: `/quotes/${id}`, toast: `Line added: ${line.product_name} × ${line.quantity}` };
     }, (status, s) => renderQuote(req, reply, id, status, { ...s, errors: renameFields(s.errors, { unitPriceCents: 'unitPrice' }), values: form as Record<string, string> }));
   });
+  const renderLineEdit = (req: FastifyRequest, reply: FastifyReply, id: number, lineId: number, status: number, s: LineFormState) => {
+    const { quote } = authorizedQuote(req, ctx, id, 'edit');
+    const line = loadQuoteLines(ctx.db, quote.id).find((l) => l.id === lineId) ?? notFound('Quote line not found');
+    return page(req, reply, `Edit line: ${line.product_name}`, lineEditBody(req, ctx, quote, line, s), status);
+  };
+  app.get('/quotes/:id/lines/:lineId/edit', async (req, reply) => renderLineEdit(req, reply, idParam(req), idParam(req, 'lineId'), 200, {}));
   app.post('/quotes/:id/lines/:lineId', async (req, reply) => {
     const id = idParam(req);
     const lineId = idParam(req, 'lineId');
@@ -98,7 +105,7 @@ export function registerUiRoutes(app: FastifyInstance, ctx: AppContext): void {
     return formAction(req, reply, () => {
       const line = updateLine(req, ctx, id, lineId, parseInput(updateLineSchema, { quantity: form.quantity, discountPercent: form.discountPercent }));
       return { url: `/quotes/${id}`, toast: `Line updated: ${line.product_name}` };
-    }, (status, s) => renderQuote(req, reply, id, status, { alert: s.alert ?? Object.values(s.errors ?? {}).join('. ') }));
+    }, (status, s) => renderLineEdit(req, reply, id, lineId, status, { ...s, values: form as Record<string, string> }));
   });
   app.post('/quotes/:id/lines/:lineId/delete', async (req, reply) => {
     const id = idParam(req);

@@ -53,7 +53,7 @@ export function registerRevenueWidgets(app: FastifyInstance, ctx: AppContext): v
     metrics(req, user) {
       const won = wonThisMonth(req, ctx, user);
       const metrics = [
-        amount('won-this-month', 'Won this month', won.cents),
+        amount('won-this-month', 'Won this month', won.cents, '/opportunities?stage=Closed%20Won'),
         count('won-this-month-count', 'Deals won this month', won.count),
       ];
       if (can(user, 'quote', 'list')) {

@@ -6,7 +6,7 @@ import { nowIso } from '../../../core/clock.js';
 import { parseInput, ValidationError } from '../../../core/http.js';
 import { listParamsSchema, runList, type ListResult } from '../../../core/list.js';
 import { canAccessRecord, scopeSql } from '../../../core/permissions.js';
-import { loadAuthorized, resolveOwner } from '../access.js';
+import { listOwnerColumn, loadAuthorized, resolveOwner } from '../access.js';
 import { accountFinancials } from '../extensions.js';
 import { mergePatch } from '../patch.js';
 import { prefixSearch } from '../search.js';
@@ -24,7 +24,7 @@ export type AccountListQuery = z.output<typeof accountListQuery>;
 export function listAccounts(req: FastifyRequest, query: unknown): { list: ListResult<AccountRow>; filters: AccountListQuery } {
   const user = authorize(req, 'account', 'list');
   const p = parseInput(accountListQuery, query);
-  const scope = scopeSql(user, 'account', 'list', { owner: 'a.owner_id' });
+  const scope = scopeSql(user, 'account', 'list', { owner: listOwnerColumn('a.owner_id') });
   const where = [scope.sql];
   const params = [...scope.params];
   if (p.owner) { where.push('a.owner_id = ?'); params.push(p.owner); }

@@ -6,7 +6,7 @@ import { nowIso } from '../../../core/clock.js';
 import { parseInput } from '../../../core/http.js';
 import { listParamsSchema, runList, type ListResult } from '../../../core/list.js';
 import { scopeSql } from '../../../core/permissions.js';
-import { loadAuthorized, resolveOwner } from '../access.js';
+import { listOwnerColumn, loadAuthorized, resolveOwner } from '../access.js';
 import { referencedAccount } from '../accounts/account-service.js';
 import { mergePatch } from '../patch.js';
 import { prefixSearch } from '../search.js';
@@ -25,7 +25,7 @@ export type ContactListQuery = z.output<typeof contactListQuery>;
 export function listContacts(req: FastifyRequest, query: unknown): { list: ListResult<ContactRow>; filters: ContactListQuery } {
   const user = authorize(req, 'contact', 'list');
   const p = parseInput(contactListQuery, query);
-  const scope = scopeSql(user, 'contact', 'list', { owner: 'c.owner_id' });
+  const scope = scopeSql(user, 'contact', 'list', { owner: listOwnerColumn('c.owner_id') });
   const where = [scope.sql];
   const params = [...scope.params];
   if (p.owner) { where.push('c.owner_id = ?'); params.push(p.owner); }

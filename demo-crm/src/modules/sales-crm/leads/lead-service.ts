@@ -6,7 +6,7 @@ import { nowIso } from '../../../core/clock.js';
 import { conflict, HttpError, parseInput } from '../../../core/http.js';
 import { listParamsSchema, runList, type ListResult } from '../../../core/list.js';
 import { scopeSql } from '../../../core/permissions.js';
-import { loadAuthorized, resolveOwner } from '../access.js';
+import { listOwnerColumn, loadAuthorized, resolveOwner } from '../access.js';
 import { mergePatch } from '../patch.js';
 import { prefixSearch } from '../search.js';
 import { leadInputSchema, leadStatusSchema, optionalId, MESSAGES } from '../validation.js';
@@ -44,7 +44,7 @@ export function leadSearchSql(q: string, slow: boolean): { sql: string; params: 
 export function listLeads(req: FastifyRequest, query: unknown): { list: ListResult<LeadRow>; filters: LeadListQuery } {
   const user = authorize(req, 'lead', 'list');
   const p = parseInput(leadListQuery, query);
-  const scope = scopeSql(user, 'lead', 'list', { owner: 'l.owner_id' });
+  const scope = scopeSql(user, 'lead', 'list', { owner: listOwnerColumn('l.owner_id') });
   const where = [scope.sql];
   const params = [...scope.params];
   if (p.status) { where.push('l.status = ?'); params.push(p.status); }

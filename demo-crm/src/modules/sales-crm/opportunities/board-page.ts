@@ -19,7 +19,7 @@ export function registerBoardPage(app: FastifyInstance): void {
       const id = slug(c.stage);
       return html`<section class="board-column" id="stage-${id}" aria-labelledby="stage-${id}-title" data-testid="board-column-${id}">
         <h2 id="stage-${id}-title">${c.stage}</h2>
-        <p class="muted"><span data-testid="board-count-${id}">${c.count}</span> · <strong data-testid="board-total-${id}">${money(c.total)}</strong> · ${c.probability}%</p>
+        <p class="muted"><span data-testid="board-count-${id}">${c.count}</span> · <strong data-testid="board-total-${id}">${money(c.total)}</strong> · <span data-testid="board-probability-${id}">${c.probability}%</span></p>
         <ul class="board-list" aria-label="${c.stage} opportunities">${c.items.map((o) => html`<li class="board-card" aria-label="${o.name}">
           <a href="/opportunities/${o.id}"><strong>${o.name}</strong></a>
           <div class="muted">${o.accountName}</div>

@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../../../core/auth.js';
 import { nowIso } from '../../../core/clock.js';
 import {
-  actionButton, dataTable, dateTime, detailList, errorSummary, field, formTag, html, money, pageHeader, searchBar, statusBadge,
-  tabs, type SafeHtml,
+  dataTable, dateTime, detailList, errorSummary, field, formTag, html, money, pageHeader, searchBar, statusBadge, tabs,
 } from '../../../core/html.js';
 import { redirectWithToast, sendPage, ValidationError } from '../../../core/http.js';
 import { can, canAccessRecord } from '../../../core/permissions.js';
@@ -13,7 +12,7 @@ import {
   accountOptions, centsToDollars, dash, emptyOption, formValues, handleForm, linkButton, moneyField, optionList, ownerOptions,
   readOnlyNotice, type FormValues,
 } from '../ui.js';
-import { isOpenStage, nextStage, slug, STAGES } from '../vocab.js';
+import { isOpenStage, slug, STAGES } from '../vocab.js';
 import { registerBoardPage } from './board-page.js';
 import { stageButtons } from './stage-buttons.js';
 import { changeStage, createOpportunity, listOpportunities, updateOpportunity, viewOpportunity } from './opportunity-service.js';

@@ -6,7 +6,7 @@ import { nowIso } from '../../../core/clock.js';
 import { conflict, parseInput, ValidationError } from '../../../core/http.js';
 import { listParamsSchema, runList, type ListResult } from '../../../core/list.js';
 import { scopeSql } from '../../../core/permissions.js';
-import { loadAuthorized, resolveOwner } from '../access.js';
+import { listOwnerColumn, loadAuthorized, resolveOwner } from '../access.js';
 import { referencedAccount } from '../accounts/account-service.js';
 import { getContact } from '../contacts/contact-store.js';
 import { mergePatch } from '../patch.js';
@@ -33,7 +33,7 @@ export function listOpportunities(
 ): { list: ListResult<OpportunityRow>; filters: OpportunityListQuery } {
   const user = authorize(req, 'opportunity', 'list');
   const p = parseInput(opportunityListQuery, query);
-  const scope = scopeSql(user, 'opportunity', 'list', { owner: 'o.owner_id' });
+  const scope = scopeSql(user, 'opportunity', 'list', { owner: listOwnerColumn('o.owner_id') });
   const where = [scope.sql];
   const params = [...scope.params];
   if (p.stage) { where.push('o.stage = ?'); params.push(p.stage); }

@@ -33,7 +33,7 @@ export const OPPORTUNITY_SELECT = `o.id AS id, o.name AS name, o.account_id AS a
   o.close_date AS closeDate, o.closed_at AS closedAt, o.owner_id AS ownerId, u.display_name AS ownerName,
   u.team AS ownerTeam, o.created_at AS createdAt, o.updated_at AS updatedAt`;
 
-export const OPPORTUNITY_FROM = `opportunities o JOIN users u ON u.id = o.owner_id JOIN accounts a ON a.id = o.account_id
+export const OPPORTUNITY_FROM = `opportunities o LEFT JOIN users u ON u.id = o.owner_id JOIN accounts a ON a.id = o.account_id
   LEFT JOIN contacts c ON c.id = o.contact_id`;
 
 export function getOpportunity(db: Database, id: number): OpportunityRow | undefined {

@@ -56,13 +56,13 @@ export function conversation(s: TicketState, messages: readonly MessageRow[], o:
     const internal = m.kind === 'internal';
     const label = internal ? 'Internal note' : 'Public reply';
     const who = m.author_role === 'customer' ? (o.portal ? 'You' : `${m.author_name} (customer)`) : m.author_name;
-    return html`<article class="message${internal ? ' internal' : ''}" data-testid="message" data-kind="${m.kind}" aria-label="${label} by ${who}">
+    return html`<article class="message${internal ? ' internal' : ''}" data-testid="message" data-kind="${m.kind}">
       <header><strong class="message-kind">${label}</strong> · ${who} · ${dateTime(m.created_at)}</header>
       <div class="message-body">${multiline(m.body)}</div>
     </article>`;
   });
   return html`<section aria-label="Conversation" class="conversation">
-    <article class="message" data-testid="ticket-description" aria-label="Description">
+    <article class="message" data-testid="ticket-description">
       <header><strong>Description</strong> · ${dateTime(s.row.created_at)}</header>
       <div class="message-body">${multiline(s.row.description)}</div>
     </article>

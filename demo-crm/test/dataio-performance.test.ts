@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startCrm, type TestCrm } from './harness.js';
+import { BrowserLike, count, csvText, LEAD_HEADER, readCsv, uid } from './dataio-support.js';
+
+const ROWS = 50_000;
+/** Generous on purpose (2-core CI machines); the measured time is printed as a test diagnostic. */
+const BUDGET_MS = 45_000;
+
+describe('dataio: 50,000 rows import in well under a minute', () => {
+  let crm: TestCrm;
+  before(async () => { crm = await startCrm(); });
+  after(async () => { await crm.close(); });
+
+  test(`${ROWS} leads in one multipart upload: all created in one transaction, within ${BUDGET_MS / 1000} s`, async (t) => {
+    const batch = uid();
+    const rows = Array.from({ length: ROWS }, (_, i) => [
+      i % 7 === 0 ? '晓' : 'Lee', `Volume${batch}-${i}`, `Bulk ${batch} Co ${i % 500}`, `bulk.${batch}.${i}@volume.example`,
+      `+1 555 ${String(100_0000 + i).slice(-7)}`, i % 2 ? 'Web' : 'Event', '', i % 3 ? 'rep.li' : '',
+    ]);
+    const file = Buffer.from(csvText(LEAD_HEADER, rows), 'utf8');
+    const admin = await BrowserLike.signIn(crm, 'admin');
+    const started = performance.now();
+    const res = await admin.postMultipart('/api/imports', { object: 'lead' }, { name: 'volume.csv', bytes: file });
+    const elapsed = performance.now() - started;
+    t.diagnostic(`import of ${ROWS} rows (${(file.byteLength / 1e6).toFixed(1)} MB): ${(elapsed / 1000).toFixed(2)} s`);
+    assert.equal(res.status, 201, res.text.slice(0, 400));
+    const body = JSON.parse(res.text) as { counts: Record<string, number>; rows: number };
+    assert.deepEqual([body.rows, body.counts], [ROWS, { created: ROWS, updated: 0, skipped: 0, rejected: 0 }]);
+    assert.equal(count(crm, 'SELECT COUNT(*) FROM leads WHERE last_name LIKE ?', `Volume${batch}-%`), ROWS);
+    assert.ok(elapsed < BUDGET_MS, `took ${elapsed.toFixed(0)} ms`);
+
+    const exportStarted = performance.now();
+    const exported = await admin.get(`/api/exports/leads.csv?q=${encodeURIComponent(`Bulk ${batch}`)}`);
+    const exportMs = performance.now() - exportStarted;
+    t.diagnostic(`export of the same ${ROWS} rows: ${(exportMs / 1000).toFixed(2)} s`);
+    assert.equal(exported.status, 200);
+    assert.equal(readCsv(exported.text).length, ROWS + 1);
+    assert.ok(exportMs < BUDGET_MS, `export took ${exportMs.toFixed(0)} ms`);
+  });
+});

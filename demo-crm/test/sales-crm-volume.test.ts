@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Database, Statement } from 'better-sqlite3';
+import { seedVolume } from '../src/modules/sales-crm/index.js';
+import { startSales, type SalesActors } from './sales-crm-fixtures.js';
+
+/**
+ * Lists stay index-driven at volume. Wall-clock time is never asserted (shared 2-core machines); instead
+ * every list query the API runs is captured and its SQLite query plan must walk an index: no full table
+ * scan and no sort of the whole result for one page.
+ */
+describe('sales-crm: bulk seeding and list query plans at volume', () => {
+  const VOLUME = 20_000;
+  let s: SalesActors;
+  let db: Database;
+  const captured: { sql: string; args: unknown[] }[] = [];
+  let before0 = 0;
+
+  before(async () => {
+    s = await startSales();
+    db = s.crm.server.app.crm.db;
+    before0 = (await s.admin.get('/api/leads')).body.total;
+    seedVolume(db, VOLUME);
+    const prepare = db.prepare.bind(db);
+    // Records each executed list statement with its real parameters (LIKE plans depend on them).
+    db.prepare = ((sql: string) => {
+      const st = prepare(sql) as Statement<unknown[]>;
+      const all = st.all.bind(st);
+      st.all = ((...args: unknown[]) => { captured.push({ sql, args }); return all(...args); }) as typeof st.all;
+      return st;
+    }) as typeof db.prepare;
+  });
+  after(async () => { await s.crm.close(); });
+
+  async function planOf(client: typeof s.li, path: string): Promise<string> {
+    captured.length = 0;
+    const res = await client.get(path);
+    assert.equal(res.status, 200, path);
+    const q = captured.find((c) => /ORDER BY/.test(c.sql) && /FROM (leads|accounts|contacts|opportunities) /.test(c.sql));
+    assert.ok(q, `no list query captured for ${path}`);
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args) as { detail: string }[];
+    return rows.map((r) => r.detail).join(' | ');
+  }
+
+  test('seedVolume adds N leads and N accounts split between the two reps, with unique emails', async () => {
+    assert.equal((await s.admin.get('/api/leads')).body.total, before0 + VOLUME);
+    const li = (await s.li.get('/api/leads?q=lead')).body.total;
+    const sam = (await s.sam.get('/api/leads?q=lead')).body.total;
+    assert.equal(li + sam, VOLUME);
+    assert.equal(li, VOLUME / 2);
+    const dupEmails = db.prepare('SELECT COUNT(*) FROM (SELECT email FROM leads GROUP BY email HAVING COUNT(*) > 1)').pluck().get();
+    assert.equal(dupEmails, 0);
+    const statuses = db.prepare('SELECT DISTINCT status FROM leads ORDER BY status').pluck().all();
+    assert.deepEqual(statuses, ['Disqualified', 'New', 'Qualified', 'Working']);
+    assert.ok((db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").pluck().get() as number) === 1, 'statistics refreshed');
+  });
+
+  test('every lead and account list page walks an index for each role, sort and filter', async () => {
+    const paths = [
+      '/api/leads', '/api/leads?sort=name', '/api/leads?sort=company&dir=desc', '/api/leads?sort=status',
+      '/api/leads?sort=source', '/api/leads?sort=email', '/api/leads?status=New', '/api/leads?page=300',
+      '/api/accounts', '/api/accounts?sort=industry', '/api/accounts?sort=billingCountry&dir=desc', '/api/accounts?sort=createdAt',
+      '/api/contacts', '/api/opportunities',
+    ];
+    for (const client of [s.li, s.manager, s.admin]) {
+      for (const path of paths) {
+        const plan = await planOf(client, path);
+        assert.doesNotMatch(plan, /SCAN [laco]\b(?! USING)/, `full table scan for ${path}: ${plan}`);
+        assert.doesNotMatch(plan, /USE TEMP B-TREE FOR ORDER BY/, `whole-result sort for ${path}: ${plan}`);
+      }
+    }
+  });
+
+  test('searches use the prefix indexes instead of scanning', async () => {
+    for (const client of [s.li, s.manager]) {
+      for (const path of ['/api/leads?q=Ann', '/api/leads?q=Ann%20Bau', '/api/leads?q=lead12', '/api/accounts?q=Blue']) {
+        const plan = await planOf(client, path);
+        assert.doesNotMatch(plan, /SCAN [laco]\b/, `${path}: ${plan}`);
+        assert.match(plan, /USING INDEX (leads|accounts)_(first_name|last_name|company|email|name)/, `${path}: ${plan}`);
+      }
+    }
+  });
+});

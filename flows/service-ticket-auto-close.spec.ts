@@ -1,0 +1,43 @@
+import { ticket } from '../fixtures/api/service.js';
+import { autoCloseAt } from '../fixtures/domain/sla.js';
+import { resolvedTicket } from '../fixtures/scenarios/service-tickets.js';
+import { criteria, describeFlow, expect, test } from '../fixtures/service-test.js';
+import { PortalTicketPage } from '../pages/portal/portal-ticket-page.js';
+import { TicketPage } from '../pages/tickets/ticket-page.js';
+
+test.describe('Service ticket: automatic close', { tag: '@service-ticket' }, () => {
+  test('a resolved ticket the customer does not confirm closes itself 3 days after resolution', async ({ customer, supportAgent, data, clock }) => {
+    await describeFlow({ epic: 'Service ticket', feature: 'Automatic close', story: 'Unconfirmed resolutions close after 3 days', severity: 'normal', owner: 'qa-service', tags: ['service-ticket'] });
+    await criteria('AC-SVC-11');
+    const { ticket: resolved, resolvedAt } = await resolvedTicket({ customer, agent: supportAgent, data, clock });
+    const portal = customer.at(PortalTicketPage);
+    const desk = supportAgent.at(TicketPage);
+    const closesAt = autoCloseAt(resolvedAt);
+
+    await clock.advance({ days: 2, hours: 23, minutes: 50 }, customer, supportAgent);
+    expect(clock.now(customer), 'ten minutes before the automatic close').toBeLessThan(closesAt);
+    await customer.step(`still finds ${resolved.number} Resolved ten minutes before 3 days have passed, with the automatic close explained`, async () => {
+      await portal.open(resolved.id);
+      await expect(portal.status).toHaveText('Resolved');
+      await expect(portal.confirmButton).toBeVisible();
+      await expect(portal.autoCloseNote).toContainText('3 days');
+    });
+
+    await clock.advance({ minutes: 15 }, customer, supportAgent);
+    await customer.step(`finds ${resolved.number} Closed five minutes after 3 days, and may now rate it`, async () => {
+      await portal.open(resolved.id);
+      await expect(portal.status).toHaveText('Closed');
+      await expect(portal.confirmButton).toHaveCount(0);
+      await expect(portal.ratingForm).toBeVisible();
+    });
+
+    await supportAgent.step(`sees ${resolved.number} closed automatically at the moment 3 days after resolution`, async () => {
+      await desk.open(resolved.id);
+      await expect(desk.status).toHaveText('Closed');
+      await expect(desk.field('closed')).toContainText('(automatically)');
+      await expect(desk.field('closed').locator('time')).toHaveAttribute('datetime', new Date(closesAt).toISOString());
+      const closed = await ticket(supportAgent.api, resolved.id);
+      expect([closed.status, closed.closeReason, closed.closedAt]).toEqual(['Closed', 'auto', new Date(closesAt).toISOString()]);
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import { ticket } from '../fixtures/api/service.js';
+import { expectSlaClock } from '../fixtures/checks/service-sla.js';
+import { messageText } from '../fixtures/data/service-tickets.js';
+import { exactly, firstResponseDue, resolutionDue } from '../fixtures/domain/sla.js';
+import { openedTicket } from '../fixtures/scenarios/service-tickets.js';
+import { criteria, describeFlow, expect, test } from '../fixtures/service-test.js';
+import { NotificationsPage } from '../pages/notifications-page.js';
+import { SlaBoardPage } from '../pages/service/sla-board-page.js';
+import { TicketListPage } from '../pages/tickets/ticket-list-page.js';
+import { TicketPage } from '../pages/tickets/ticket-page.js';
+
+test.describe('Service ticket: P1 escalation', { tag: '@service-ticket' }, () => {
+  test('an unanswered P1 escalates itself at its first-response due time; the manager hands it to a second agent who resolves it', async ({ customer, supportAgent2, supportManager, data, clock }) => {
+    test.setTimeout(120_000);
+    await describeFlow({ epic: 'Service ticket', feature: 'SLA escalation', story: 'P1 without first response escalates and is reassigned', severity: 'critical', owner: 'qa-service', tags: ['service-ticket'] });
+    await criteria('AC-SVC-07', 'AC-SVC-08');
+
+    const answer = messageText(data, 'reply');
+    const board = supportManager.at(SlaBoardPage);
+    const managerDesk = supportManager.at(TicketPage);
+    const secondDesk = supportAgent2.at(TicketPage);
+    const scene = [customer, supportAgent2, supportManager];
+
+    const { ticket: { id, number }, createdAt: created } = await openedTicket({ customer, data, clock, request: { priority: 'P1' } });
+    const dueFirst = firstResponseDue('P1', created);
+
+    await clock.advance({ minutes: 58 }, ...scene);
+    await supportManager.step(`sees ${number} on the SLA board still within its first-response time, two minutes before it is due`, async () => {
+      await board.open();
+      await expect(board.openRow(number)).toBeVisible();
+      await expect(board.clockState(number, 'first-response')).toHaveText('On track');
+      await expect(board.breachRow(number)).toHaveCount(0);
+      await board.openTicket(number);
+      await expect(managerDesk.status).toHaveText('New');
+      await expectSlaClock(managerDesk.sla, 'first-response', { state: 'On track', due: exactly(dueFirst), now: () => clock.now(supportManager) });
+    });
+
+    await clock.advance({ minutes: 3 }, ...scene);
+    await supportManager.step(`sees ${number} escalated and flagged as a first-response breach one minute after its due time`, async () => {
+      await board.open();
+      await expect(board.breachRow(number)).toBeVisible();
+      await expect(board.breachStatus(number)).toHaveText('Escalated');
+      await expect(board.clockState(number, 'first-response')).toHaveText('Breached');
+      await board.openTicket(number);
+      await expect(managerDesk.status).toHaveText('Escalated');
+      await expectSlaClock(managerDesk.sla, 'first-response', { state: 'Breached', due: exactly(dueFirst), now: () => clock.now(supportManager) });
+    });
+
+    await supportManager.step(`finds a notification that ${number} escalated automatically`, async () => {
+      const inbox = supportManager.at(NotificationsPage);
+      await inbox.open();
+      await expect(inbox.item(number)).toContainText('escalated automatically');
+      await expect(inbox.item(number)).toHaveCount(1);
+    });
+
+    await supportManager.step(`reassigns ${number} to ${supportAgent2.displayName}`, async () => {
+      await managerDesk.open(id);
+      await managerDesk.reassignTo(supportAgent2.displayName);
+      await expect(managerDesk.field('assignee')).toHaveText(supportAgent2.displayName);
+      await expect(managerDesk.status).toHaveText('Escalated');
+    });
+
+    await supportAgent2.step(`finds ${number} in My tickets, answers the customer and resolves it with Workaround`, async () => {
+      const mine = supportAgent2.at(TicketListPage);
+      await mine.openView('My tickets');
+      await mine.search(number);
+      await expect(mine.status(number)).toHaveText('Escalated');
+      await mine.openTicket(number);
+      await secondDesk.replyToCustomer(answer);
+      await expect(secondDesk.sla.state('first-response')).toHaveText('Breached');
+      await secondDesk.resolve('Workaround');
+      await expect(secondDesk.status).toHaveText('Resolved');
+      await expect(secondDesk.field('resolutionCode')).toHaveText('Workaround');
+      await expect(secondDesk.sla.state('resolution')).toHaveText('Met');
+    });
+
+    await supportManager.step(`sees ${number} leave the SLA board once resolved, resolved within its resolution time`, async () => {
+      await board.open();
+      await expect(board.openRow(number)).toHaveCount(0);
+      await expect(board.breachRow(number)).toHaveCount(0);
+      const resolved = await ticket(supportManager.api, id);
+      expect(resolved.assignee?.name).toBe(supportAgent2.displayName);
+      expect(Date.parse(resolved.sla.resolution.dueAt)).toBe(resolutionDue('P1', created));
+      expect([resolved.sla.firstResponse.breached, resolved.sla.resolution.breached]).toEqual([true, false]);
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { add, formatSummary, parseNodeTestSummaries, parsePlaywrightReport, zero, type Counts } from './lib/result-counting.js';
+
+/**
+ * Prints the CI summary: a line per runner, then "N passed, N failed[, N skipped]" alone on the
+ * last line. Exits non-zero when anything failed, including a step that ran no tests at all
+ * (typecheck, lint) — the exit code of `npm test` is passed in for that.
+ *
+ *   tsx scripts/count-results.ts --log run.log --playwright-json reports/playwright-results.json --exit-code 0
+ */
+const { values } = parseArgs({
+  options: {
+    log: { type: 'string' },
+    'playwright-json': { type: 'string' },
+    'exit-code': { type: 'string', default: '0' },
+    since: { type: 'string' },
+  },
+});
+
+let total: Counts = zero();
+const lines: string[] = [];
+
+if (values.log && fs.existsSync(values.log)) {
+  parseNodeTestSummaries(fs.readFileSync(values.log, 'utf8')).forEach((c, i) => {
+    lines.push(`  node:test run ${i + 1}: ${formatSummary(c)}`);
+    total = add(total, c);
+  });
+}
+
+const json = values['playwright-json'];
+const since = values.since ? Number(values.since) * 1000 : 0;
+if (json && fs.existsSync(json) && fs.statSync(json).mtimeMs >= since) {
+  const c = parsePlaywrightReport(JSON.parse(fs.readFileSync(json, 'utf8')) as Parameters<typeof parsePlaywrightReport>[0]);
+  lines.push(`  Playwright flows: ${formatSummary(c)}`);
+  total = add(total, c);
+} else if (json) {
+  lines.push('  Playwright flows: no report from this run (the flows did not run or did not finish)');
+}
+
+const exitCode = Number(values['exit-code']);
+if (exitCode !== 0 && total.failed === 0) {
+  lines.push(`  npm test exited with ${exitCode} outside any counted test (typecheck, lint or a runner crash): counted as 1 failure`);
+  total = add(total, { passed: 0, failed: 1, skipped: 0 });
+}
+
+console.log('Test results:');
+for (const line of lines) console.log(line);
+console.log(formatSummary(total));
+process.exit(total.failed > 0 || exitCode !== 0 ? 1 : 0);

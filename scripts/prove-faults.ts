@@ -1,0 +1,149 @@
+/**
+ * Proof of strength for the lead-to-cash flows: runs the given specs once with every defect switch
+ * off (all must pass) and once per switch (at least one test must fail), each time against a fresh
+ * bundled CRM started by Playwright's webServer with CRM_FAULTS=<switch>, and prints the
+ * switch → failing tests table that docs/fault-detection.md records.
+ *
+ *   npx tsx scripts/prove-faults.ts                       # the sales switches, lead-to-cash specs
+ *   npx tsx scripts/prove-faults.ts --switch quote-tax-on-gross,overpayment-accepted
+ *   npx tsx scripts/prove-faults.ts --specs flows/lead-to-cash-approvals.spec.ts --port 4391
+ *
+ * Slow by design (one full run per switch): meant for a nightly job or a manual check, not every CI
+ * run. Exits non-zero when the clean run fails or a switch goes unnoticed. It replaces the run's
+ * reports (Playwright JSON, Allure results) like any other run does.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The sales-domain switches of kind calculation, workflow or data-sync, plus the two money/permission rules the flows own. */
+export const SALES_SWITCHES = [
+  'quote-line-rounding-truncates',
+  'quote-tax-on-gross',
+  'invoice-total-excludes-tax',
+  'approval-threshold-20',
+  'manager-approves-above-30',
+  'quote-send-while-pending',
+  'opportunity-not-closed-on-accept',
+  'conversion-drops-phone',
+  'account-revenue-stale',
+  'dashboard-double-counts-won',
+  'overpayment-accepted',
+  'discount-editable-after-approval',
+] as const;
+
+const DEFAULT_SPECS = ['flows/lead-to-cash.spec.ts', 'flows/lead-to-cash-approvals.spec.ts', 'flows/lead-to-cash-exceptions.spec.ts', 'flows/lead-to-cash-boundaries.spec.ts'];
+
+interface Options {
+  switches: string[];
+  specs: string[];
+  port: number;
+  workers: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const list = (flag: string): string[] | undefined => value(flag)?.split(',').map((s) => s.trim()).filter(Boolean);
+  const port = Number(value('--port') ?? 4390);
+  const workers = Number(value('--workers') ?? 2);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`--port must be a free TCP port (got ${value('--port')})`);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number ≥ 1 (got ${value('--workers')})`);
+  return { switches: list('--switch') ?? [...SALES_SWITCHES], specs: list('--specs') ?? DEFAULT_SPECS, port, workers };
+}
+
+interface JsonSpec {
+  title: string;
+  ok: boolean;
+  tests: { projectName: string; results: { status: string }[] }[];
+}
+interface JsonSuite {
+  title: string;
+  specs?: JsonSpec[];
+  suites?: JsonSuite[];
+}
+
+interface RunResult {
+  faults: string;
+  passed: string[];
+  failed: string[];
+  seconds: number;
+  /** set when Playwright itself could not run (config error, CRM did not start) */
+  crashed?: string;
+}
+
+function collect(suite: JsonSuite, out: { passed: string[]; failed: string[] }): void {
+  for (const spec of suite.specs ?? []) {
+    // the setup project's logins are not flows; only the browser projects' results count
+    const flows = spec.tests.filter((t) => t.projectName !== 'setup' && t.projectName !== 'no-secrets');
+    if (flows.length === 0) continue;
+    (spec.ok ? out.passed : out.failed).push(spec.title);
+  }
+  for (const child of suite.suites ?? []) collect(child, out);
+}
+
+function runOnce(faults: string, o: Options): RunResult {
+  const report = path.join(os.tmpdir(), `prove-faults-${process.pid}-${faults || 'none'}.json`);
+  const started = Date.now();
+  const child = spawnSync(
+    'npx',
+    ['playwright', 'test', ...o.specs, '--project=chromium', `--workers=${o.workers}`, '--retries=0', '--reporter=json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: {
+        // eslint-disable-next-line no-restricted-properties -- a child process inherits the caller's environment on purpose
+        ...process.env,
+        START_CRM: 'true',
+        CRM_BASE_URL: `http://127.0.0.1:${o.port}`,
+        CRM_FAULTS: faults,
+        BROWSER: 'chromium',
+        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      },
+    },
+  );
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (!fs.existsSync(report)) {
+    return { faults, passed: [], failed: [], seconds, crashed: (child.stderr || child.stdout || `exit ${child.status}`).trim().split('\n').slice(-5).join(' | ') };
+  }
+  const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { suites: JsonSuite[]; errors?: { message?: string }[] };
+  fs.rmSync(report, { force: true });
+  const out = { passed: [] as string[], failed: [] as string[] };
+  for (const suite of json.suites) collect(suite, out);
+  const crashed = out.passed.length + out.failed.length === 0 ? (json.errors?.map((e) => e.message).join(' | ') || 'no flow ran') : undefined;
+  return { faults, ...out, seconds, ...(crashed ? { crashed } : {}) };
+}
+
+function main(): void {
+  const o = parseArgs(process.argv.slice(2));
+  const results: RunResult[] = [];
+  for (const faults of ['', ...o.switches]) {
+    process.stderr.write(`▶ ${faults || 'all switches off'} … `);
+    const result = runOnce(faults, o);
+    results.push(result);
+    process.stderr.write(`${result.crashed ? `could not run: ${result.crashed}` : `${result.failed.length} failed, ${result.passed.length} passed`} (${result.seconds}s)\n`);
+  }
+
+  const [clean, ...switched] = results;
+  const lines = ['| defect switch | tests that turn red | run time |', '| --- | --- | --- |'];
+  for (const r of switched) {
+    const verdict = r.crashed ? `**could not run**: ${r.crashed}` : r.failed.length ? r.failed.join('<br>') : '**NOT CAUGHT**';
+    lines.push(`| \`${r.faults}\` | ${verdict} | ${r.seconds}s |`);
+  }
+  const cleanVerdict = clean?.crashed ? `could not run: ${clean.crashed}` : `${clean?.passed.length ?? 0} passed, ${clean?.failed.length ?? 0} failed${clean?.failed.length ? `: ${clean.failed.join('; ')}` : ''}`;
+  console.log(`All switches off: ${cleanVerdict} (${clean?.seconds ?? 0}s)\n`);
+  console.log(lines.join('\n'));
+
+  const uncaught = switched.filter((r) => r.crashed || r.failed.length === 0).map((r) => r.faults);
+  const cleanOk = clean !== undefined && !clean.crashed && clean.failed.length === 0;
+  if (!cleanOk || uncaught.length > 0) {
+    console.error(`\nProof failed: ${cleanOk ? '' : 'the clean run is not green; '}${uncaught.length ? `not caught: ${uncaught.join(', ')}` : ''}`);
+    process.exit(1);
+  }
+  console.log(`\nEvery switch turned at least one test red; none did with all switches off.`);
+}
+
+main();
