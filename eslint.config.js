@@ -32,6 +32,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/require-await': 'off',
+      // `x!` after a lookup documents intent; without noUncheckedIndexedAccess the rule calls it noise
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       '@typescript-eslint/no-empty-object-type': 'off',
       'no-empty-pattern': 'off', // Playwright fixtures take `{}` when they need no other fixture
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],

@@ -20,10 +20,15 @@ if (!primary) throw new Error('unreachable: a plan without problems has a browse
 
 const crmPort = Number(new URL(env.crmBaseUrl).port || 80);
 const REPORT_CHECKS = ['**/framework/allure-results.spec.ts', '**/framework/no-secrets-in-reports.spec.ts'];
+/**
+ * The permission matrix runs once, in its own project (it is about the CRM's rules, not the browser),
+ * so that its report project can run after it without making a `--grep` run pull in every flow.
+ */
+const PERMISSION_SPECS = '**/permissions-*.spec.ts';
 
 const webServer: PlaywrightTestConfig['webServer'] = env.startCrm
   ? {
-      command: 'npx tsx demo-crm/src/main.ts --reset',
+      command: 'node --import tsx demo-crm/src/main.ts --reset',
       url: `${env.crmBaseUrl}/api/health`,
       env: {
         CRM_PORT: String(crmPort),
@@ -77,8 +82,21 @@ export default defineConfig({
       use: browser.use,
       dependencies: ['setup'],
       // the framework's own checks need one browser, not every one
-      testIgnore: browser === primary ? REPORT_CHECKS : ['**/framework/**'],
+      testIgnore: browser === primary ? [...REPORT_CHECKS, PERMISSION_SPECS] : ['**/framework/**', PERMISSION_SPECS],
     })),
+    {
+      name: 'permissions',
+      testMatch: /permissions-(?!report\.)[\w-]+\.spec\.ts$/,
+      use: primary.use,
+      dependencies: ['setup'],
+    },
+    {
+      // joins what every permission test observed into reports/permissions-matrix.html
+      name: 'permissions-report',
+      testMatch: /permissions-report\.spec\.ts$/,
+      use: primary.use,
+      dependencies: ['permissions'],
+    },
     {
       name: 'allure-results',
       testDir: 'flows/framework',

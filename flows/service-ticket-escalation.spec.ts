@@ -1,7 +1,7 @@
-import { ticket } from '../fixtures/api/service.js';
+import { staffTicket } from '../fixtures/api/service.js';
 import { expectSlaClock } from '../fixtures/checks/service-sla.js';
 import { messageText } from '../fixtures/data/service-tickets.js';
-import { exactly, firstResponseDue, resolutionDue } from '../fixtures/domain/sla.js';
+import { durationMs, exactly, firstResponseDue, resolutionDue } from '../fixtures/domain/sla.js';
 import { openedTicket } from '../fixtures/scenarios/service-tickets.js';
 import { criteria, describeFlow, expect, test } from '../fixtures/service-test.js';
 import { NotificationsPage } from '../pages/notifications-page.js';
@@ -24,7 +24,7 @@ test.describe('Service ticket: P1 escalation', { tag: '@service-ticket' }, () =>
     const { ticket: { id, number }, createdAt: created } = await openedTicket({ customer, data, clock, request: { priority: 'P1' } });
     const dueFirst = firstResponseDue('P1', created);
 
-    await clock.advance({ minutes: 58 }, ...scene);
+    await clock.advanceTo(dueFirst - durationMs({ minutes: 2 }), ...scene);
     await supportManager.step(`sees ${number} on the SLA board still within its first-response time, two minutes before it is due`, async () => {
       await board.open();
       await expect(board.openRow(number)).toBeVisible();
@@ -35,7 +35,7 @@ test.describe('Service ticket: P1 escalation', { tag: '@service-ticket' }, () =>
       await expectSlaClock(managerDesk.sla, 'first-response', { state: 'On track', due: exactly(dueFirst), now: () => clock.now(supportManager) });
     });
 
-    await clock.advance({ minutes: 3 }, ...scene);
+    await clock.advanceTo(dueFirst + durationMs({ minutes: 1 }), ...scene);
     await supportManager.step(`sees ${number} escalated and flagged as a first-response breach one minute after its due time`, async () => {
       await board.open();
       await expect(board.breachRow(number)).toBeVisible();
@@ -78,7 +78,7 @@ test.describe('Service ticket: P1 escalation', { tag: '@service-ticket' }, () =>
       await board.open();
       await expect(board.openRow(number)).toHaveCount(0);
       await expect(board.breachRow(number)).toHaveCount(0);
-      const resolved = await ticket(supportManager.api, id);
+      const resolved = await staffTicket(supportManager.api, id);
       expect(resolved.assignee?.name).toBe(supportAgent2.displayName);
       expect(Date.parse(resolved.sla.resolution.dueAt)).toBe(resolutionDue('P1', created));
       expect([resolved.sla.firstResponse.breached, resolved.sla.resolution.breached]).toEqual([true, false]);

@@ -13,6 +13,7 @@ test.describe('Service ticket: who sees which ticket', { tag: '@service-ticket' 
   });
 
   test('a customer of another account can neither list, open nor fetch the ticket', async ({ customer, customer2, data, clock }) => {
+    test.setTimeout(120_000);
     await criteria('AC-SVC-12');
     const { ticket } = await openedTicket({ customer, data, clock });
     const ownList = customer.at(PortalTicketsPage);
@@ -51,6 +52,7 @@ test.describe('Service ticket: who sees which ticket', { tag: '@service-ticket' 
   });
 
   test('a support agent cannot see a colleague’s ticket until it is escalated to the team', async ({ customer, supportAgent, supportAgent2, supportManager, data, clock }) => {
+    test.setTimeout(120_000);
     await criteria('AC-SVC-13');
     const { ticket } = await openedTicket({ customer, data, clock });
     const colleagueList = supportAgent2.at(TicketListPage);

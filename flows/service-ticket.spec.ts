@@ -1,5 +1,5 @@
 import { auditTrailOf } from '../fixtures/api/audit-log.js';
-import { portalTicket, ticket } from '../fixtures/api/service.js';
+import { portalTicket, staffTicket } from '../fixtures/api/service.js';
 import { serviceDeskFromRecords } from '../fixtures/checks/service-dashboard.js';
 import { expectPausedCountdown, expectSlaClock } from '../fixtures/checks/service-sla.js';
 import { messageText, ticketRequest } from '../fixtures/data/service-tickets.js';
@@ -132,7 +132,7 @@ test.describe('Service ticket', { tag: '@service-ticket' }, () => {
     });
 
     await supportManager.step('sees the closed count and the average satisfaction on the dashboard agree with the tickets', async () => {
-      const closedTicket = await ticket(supportManager.api, id);
+      const closedTicket = await staffTicket(supportManager.api, id);
       expect([closedTicket.status, closedTicket.closeReason, closedTicket.satisfaction]).toEqual(['Closed', 'confirmed', rating]);
       const dashboard = supportManager.at(DashboardPage);
       const widget = new ServiceDeskWidget(supportManager.page);

@@ -4,7 +4,7 @@
  * bundled CRM started by Playwright's webServer with CRM_FAULTS=<switch>, and prints the
  * switch → failing tests table that docs/fault-detection.md records.
  *
- *   npx tsx scripts/prove-faults.ts                       # the sales switches, lead-to-cash specs
+ *   npx tsx scripts/prove-faults.ts                       # the sales switches, every lead-to-cash spec
  *   npx tsx scripts/prove-faults.ts --switch quote-tax-on-gross,overpayment-accepted
  *   npx tsx scripts/prove-faults.ts --specs flows/lead-to-cash-approvals.spec.ts --port 4391
  *
@@ -14,7 +14,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 /** The sales-domain switches of kind calculation, workflow or data-sync, plus the two money/permission rules the flows own. */
@@ -33,7 +32,8 @@ export const SALES_SWITCHES = [
   'discount-editable-after-approval',
 ] as const;
 
-const DEFAULT_SPECS = ['flows/lead-to-cash.spec.ts', 'flows/lead-to-cash-approvals.spec.ts', 'flows/lead-to-cash-exceptions.spec.ts', 'flows/lead-to-cash-boundaries.spec.ts'];
+/** Playwright takes these as file filters: every flows/lead-to-cash*.spec.ts. */
+const DEFAULT_SPECS = ['flows/lead-to-cash'];
 
 interface Options {
   switches: string[];
@@ -58,7 +58,7 @@ function parseArgs(argv: string[]): Options {
 interface JsonSpec {
   title: string;
   ok: boolean;
-  tests: { projectName: string; results: { status: string }[] }[];
+  tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[];
 }
 interface JsonSuite {
   title: string;
@@ -70,23 +70,36 @@ interface RunResult {
   faults: string;
   passed: string[];
   failed: string[];
+  /** the first line of each failure, to tell a caught defect from a broken run */
+  reasons: string[];
   seconds: number;
   /** set when Playwright itself could not run (config error, CRM did not start) */
   crashed?: string;
 }
 
-function collect(suite: JsonSuite, out: { passed: string[]; failed: string[] }): void {
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function collect(suite: JsonSuite, out: { passed: string[]; failed: string[]; reasons: string[] }): void {
   for (const spec of suite.specs ?? []) {
     // the setup project's logins are not flows; only the browser projects' results count
     const flows = spec.tests.filter((t) => t.projectName !== 'setup' && t.projectName !== 'no-secrets');
     if (flows.length === 0) continue;
     (spec.ok ? out.passed : out.failed).push(spec.title);
+    if (!spec.ok) {
+      const message = flows.flatMap((t) => t.results).map((r) => r.error?.message).find(Boolean) ?? 'no error message';
+      out.reasons.push(`${spec.title}: ${message.replace(ANSI, '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 4).join(' | ')}`);
+    }
   }
   for (const child of suite.suites ?? []) collect(child, out);
 }
 
+const REPORT_DIR = path.resolve(import.meta.dirname, '..', 'reports', 'prove-faults');
+
 function runOnce(faults: string, o: Options): RunResult {
-  const report = path.join(os.tmpdir(), `prove-faults-${process.pid}-${faults || 'none'}.json`);
+  fs.mkdirSync(REPORT_DIR, { recursive: true });
+  // kept after the run (git-ignored) so a surprising result can be looked into
+  const report = path.join(REPORT_DIR, `${faults || 'all-off'}.json`);
+  fs.rmSync(report, { force: true });
   const started = Date.now();
   const child = spawnSync(
     'npx',
@@ -107,11 +120,10 @@ function runOnce(faults: string, o: Options): RunResult {
   );
   const seconds = Math.round((Date.now() - started) / 1000);
   if (!fs.existsSync(report)) {
-    return { faults, passed: [], failed: [], seconds, crashed: (child.stderr || child.stdout || `exit ${child.status}`).trim().split('\n').slice(-5).join(' | ') };
+    return { faults, passed: [], failed: [], reasons: [], seconds, crashed: (child.stderr || child.stdout || `exit ${child.status}`).trim().split('\n').slice(-5).join(' | ') };
   }
   const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { suites: JsonSuite[]; errors?: { message?: string }[] };
-  fs.rmSync(report, { force: true });
-  const out = { passed: [] as string[], failed: [] as string[] };
+  const out = { passed: [] as string[], failed: [] as string[], reasons: [] as string[] };
   for (const suite of json.suites) collect(suite, out);
   const crashed = out.passed.length + out.failed.length === 0 ? (json.errors?.map((e) => e.message).join(' | ') || 'no flow ran') : undefined;
   return { faults, ...out, seconds, ...(crashed ? { crashed } : {}) };
@@ -125,6 +137,7 @@ function main(): void {
     const result = runOnce(faults, o);
     results.push(result);
     process.stderr.write(`${result.crashed ? `could not run: ${result.crashed}` : `${result.failed.length} failed, ${result.passed.length} passed`} (${result.seconds}s)\n`);
+    for (const reason of result.reasons) process.stderr.write(`    ✘ ${reason}\n`);
   }
 
   const [clean, ...switched] = results;

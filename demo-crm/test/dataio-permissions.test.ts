@@ -101,6 +101,17 @@ describe('dataio: who may import and export, and which records', () => {
     assert.match(audit.body.items[0].summary, /^exported \d+ contacts to CSV \(q=Nobody\)$/);
   });
 
+  test('list pages offer "Export CSV" with their current filters, only to roles that may export', async () => {
+    const leads = await li.request('GET', '/leads?status=New&q=Ra&sort=company&dir=desc&page=2', undefined, { accept: 'text/html' });
+    assert.match(leads.text, /<a class="btn btn-secondary" href="\/export\/leads\.csv\?status=New&amp;q=Ra&amp;sort=company&amp;dir=desc" download data-testid="export-csv">Export CSV<\/a>/);
+    for (const list of ['accounts', 'contacts']) {
+      assert.match((await manager.request('GET', `/${list}`, undefined, { accept: 'text/html' })).text, new RegExp(`href="/export/${list}\\.csv" download data-testid="export-csv"`));
+      const financePage = await finance.request('GET', `/${list}`, undefined, { accept: 'text/html' });
+      expectStatus(financePage, 200);
+      assert.doesNotMatch(financePage.text, /data-testid="export-csv"/);
+    }
+  });
+
   test('the export applies the list filters and refuses invalid ones like the list does', async () => {
     const marker = `Filter${uid()}`;
     const a = await li.post('/api/leads', { firstName: marker, lastName: 'Web', company: 'F', email: `${marker}.a@x.example`, source: 'Web' });

@@ -31,3 +31,26 @@ describe('permission findings (AC-PERM-F01)', () => {
     expectStatus(await a.finance.post(`/api/invoices/${invoice.id}/payments`, { amountCents: 100, paidOn: today(), method: 'Cash' }), 201);
   });
 });
+
+describe('permission findings: a screen offers only what the role may do (AC-PERM-10, AC-PERM-13)', () => {
+  const page = async (client: Actors['admin'], path: string) => {
+    const res = await client.request('GET', path, undefined, { accept: 'text/html' });
+    expectStatus(res, 200);
+    return res.text;
+  };
+
+  test('the tickets list offers "New ticket" to support roles, not to the read-only auditor', async () => {
+    assert.match(await page(a.agent, '/tickets'), />New ticket</);
+    assert.doesNotMatch(await page(a.auditor, '/tickets'), />New ticket</);
+    expectStatus(await a.auditor.request('GET', '/tickets/new', undefined, { accept: 'text/html' }), 403);
+  });
+
+  test('the users page offers the new-user form and (de)activation to admin only; the auditor just reads the list', async () => {
+    const adminView = await page(a.admin, '/admin/users?q=rep.li');
+    assert.match(adminView, /Create user/);
+    assert.match(adminView, /Deactivate rep\.li/);
+    const auditorView = await page(a.auditor, '/admin/users?q=rep.li');
+    assert.match(auditorView, /rep\.li/);
+    assert.doesNotMatch(auditorView, /Create user|Deactivate rep\.li|Activate rep\.li/);
+  });
+});

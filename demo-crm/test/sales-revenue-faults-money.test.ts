@@ -3,21 +3,11 @@
  * behaviour really changes (the clean behaviour is asserted in the other sales-revenue tests).
  * One server per switch so that no two defects mix.
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FaultName } from '../src/core/faults.js';
 import {
-  createDeal, createProduct, createQuote, expectStatus, invoicedDeal, metric, sellQuote, startWithActors, type Actors,
+  createDeal, createProduct, createQuote, expectStatus, invoicedDeal, metric, sellQuote, withFault,
 } from './sales-revenue-support.js';
-
-function withFault(name: FaultName, body: (get: () => Actors) => void): void {
-  describe(`defect switch ${name}`, () => {
-    let a: Actors;
-    before(async () => { a = await startWithActors([name]); });
-    after(async () => { await a.crm.close(); });
-    body(() => a);
-  });
-}
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 

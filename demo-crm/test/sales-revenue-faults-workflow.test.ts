@@ -2,21 +2,11 @@
  * Defect switches of kind workflow / permissions: with the switch on, the documented behaviour really
  * changes (the clean behaviour is asserted in the other sales-revenue tests). One server per switch.
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FaultName } from '../src/core/faults.js';
 import {
-  createDeal, createProduct, createQuote, expectStatus, invoicedDeal, sellQuote, startWithActors, type Actors,
+  createDeal, createProduct, createQuote, expectStatus, invoicedDeal, sellQuote, withFault, type Actors,
 } from './sales-revenue-support.js';
-
-function withFault(name: FaultName, body: (get: () => Actors) => void): void {
-  describe(`defect switch ${name}`, () => {
-    let a: Actors;
-    before(async () => { a = await startWithActors([name]); });
-    after(async () => { await a.crm.close(); });
-    body(() => a);
-  });
-}
 
 async function pendingQuote(a: Actors, discountPercent: string): Promise<{ quote: any; approvalId: number }> {
   const p = await createProduct(a.admin, 10_000, 0);

@@ -3,6 +3,7 @@
  * fresh records through the public API (each test makes its own data).
  */
 import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import { startCrm, type ApiClient, type TestCrm } from './harness.js';
 import type { FaultName } from '../src/core/faults.js';
@@ -115,3 +116,13 @@ export async function notificationsOf(client: ApiClient): Promise<string[]> {
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A suite against its own server with one defect switch on, so that no two defects mix. */
+export function withFault(name: FaultName, body: (get: () => Actors) => void): void {
+  describe(`defect switch ${name}`, () => {
+    let a: Actors;
+    before(async () => { a = await startWithActors([name]); });
+    after(async () => { await a.crm.close(); });
+    body(() => a);
+  });
+}

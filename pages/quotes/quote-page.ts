@@ -1,8 +1,8 @@
 import type { Locator } from '@playwright/test';
 import { AppShell } from '../app-shell.js';
-import { Dialog } from '../components/dialog.js';
 import { Form } from '../components/form.js';
 import { pressAndLoad } from '../components/page-action.js';
+import { QuoteLinePage } from './quote-line-page.js';
 
 export interface QuoteLineInput {
   /** the product is picked by its SKU from the price book list */
@@ -61,8 +61,10 @@ export class QuotePage extends AppShell {
     return this.line(sku).getByTestId(`line-${amount}`);
   }
 
-  editDiscountButton(sku: string): Locator {
-    return this.line(sku).getByRole('button', { name: 'Edit discount', exact: true });
+  /** The line's Edit discount control: a disabled button while the discount is locked, a link when it is not. */
+  editDiscountControl(sku: string): Locator {
+    const name = { name: 'Edit discount', exact: true };
+    return this.line(sku).getByRole('button', name).or(this.line(sku).getByRole('link', name));
   }
 
   /** Picks the product by SKU, types quantity and discount, and presses Add line. */
@@ -92,14 +94,12 @@ export class QuotePage extends AppShell {
     await pressAndLoad(this.page, this.reopenButton);
   }
 
-  /** Changes a draft line's quantity and discount through its Edit dialog. */
-  async editLine(sku: string, productName: string, change: { quantity?: number; discountPercent?: string }): Promise<void> {
-    const dialog = new Dialog(this.page, `Edit line: ${productName}`);
-    await dialog.openWith(this.line(sku).getByRole('button', { name: 'Edit', exact: true }));
-    await dialog.confirm('Save line', {
-      ...(change.quantity === undefined ? {} : { Quantity: String(change.quantity) }),
-      ...(change.discountPercent === undefined ? {} : { 'Discount %': change.discountPercent }),
-    });
+  /** Opens a draft line's Edit screen, changes quantity and/or discount, and saves back to the quote. */
+  async editLine(sku: string, change: { quantity?: number; discountPercent?: string }): Promise<void> {
+    await this.line(sku).getByRole('link', { name: 'Edit', exact: true }).click();
+    const linePage = new QuoteLinePage(this.page);
+    await linePage.ready();
+    await linePage.change(change);
   }
 
   async openOrder(): Promise<void> {

@@ -68,6 +68,30 @@ describe('expected quote pricing (documented rounding rule)', () => {
     );
   });
 
+  // The worked examples of demo-crm/docs/sales-revenue.md §3, cases A–D and the two quote examples.
+  it('reproduces the documented worked examples', () => {
+    const line = (quantity: number, unitPriceCents: number, discountBp: number, taxRateBp: number) => expectedLine({ quantity, unitPriceCents, discountBp, taxRateBp });
+    assert.deepEqual(line(3, 1999, 1250, 825), { netCents: 5247n, taxCents: 433n, totalCents: 5680n });
+    assert.deepEqual(line(1, 1005, 1000, 1000), { netCents: 905n, taxCents: 91n, totalCents: 996n });
+    assert.deepEqual(line(2, 10_000, 2000, 1300), { netCents: 16_000n, taxCents: 2080n, totalCents: 18_080n });
+    assert.deepEqual(line(1_000_000, 8_999_999_999, 3333, 1), {
+      netCents: 6_000_299_999_333_300n,
+      taxCents: 600_029_999_933n,
+      totalCents: 6_000_900_029_333_233n,
+    });
+    const ab = expectedQuote([
+      { quantity: 3, unitPriceCents: 1999, discountBp: 1250, taxRateBp: 825 },
+      { quantity: 1, unitPriceCents: 1005, discountBp: 1000, taxRateBp: 1000 },
+    ]);
+    assert.deepEqual([ab.subtotalCents, ab.taxCents, ab.grandTotalCents], [6152n, 524n, 6676n]);
+    const perLineTax = expectedQuote([
+      { quantity: 1, unitPriceCents: 105, discountBp: 0, taxRateBp: 500 },
+      { quantity: 1, unitPriceCents: 105, discountBp: 0, taxRateBp: 500 },
+    ]);
+    assert.deepEqual([perLineTax.taxCents, perLineTax.grandTotalCents], [10n, 220n]);
+    assert.deepEqual(line(4, 999, 10_000, 1300), { netCents: 0n, taxCents: 0n, totalCents: 0n });
+  });
+
   it('refuses inputs the rule does not define', () => {
     assert.throws(() => expectedLine({ quantity: -1, unitPriceCents: 100, discountBp: 0, taxRateBp: 0 }), RangeError);
     assert.throws(() => expectedLine({ quantity: 1.5, unitPriceCents: 100, discountBp: 0, taxRateBp: 0 }), RangeError);

@@ -15,7 +15,7 @@ describe('average satisfaction as the dashboard shows it', () => {
 
   it('rounds an exact half of a tenth up, without binary-fraction surprises', () => {
     // 87 / 20 = 4.35 exactly → 4.4 (4.35 × 10 in floating point is 43.49999…)
-    assert.equal(formatAverageRating([...Array(13).fill(4), ...Array(7).fill(5)]), '4.4 / 5');
+    assert.equal(formatAverageRating([...Array<number>(13).fill(4), ...Array<number>(7).fill(5)]), '4.4 / 5');
     assert.equal(formatAverageRating([4, 4, 4, 5]), '4.3 / 5'); // 4.25 → 4.3
     assert.equal(formatAverageRating([3, 3, 3, 3, 3, 3, 3, 4]), '3.1 / 5'); // 3.125 → 3.1
   });

@@ -63,6 +63,34 @@ describe('expected SLA due times (documented table)', () => {
   });
 });
 
+describe('the worked examples of demo-crm/docs/service.md §3–§4', () => {
+  it('example 3: a P2 pending the customer for 20 hours keeps 22 hours left and is due 20 hours later', () => {
+    const start = at('2026-03-02T09:00:00.000Z');
+    const pendingFrom = at('2026-03-02T11:00:00.000Z');
+    for (const during of ['2026-03-02T11:00:00.000Z', '2026-03-02T20:00:00.000Z', '2026-03-03T06:59:00.000Z']) {
+      const now = at(during);
+      assert.equal(resolutionDue('P2', start, [{ from: pendingFrom, to: null }], now) - now, 22 * 3_600_000, `left at ${during}`);
+    }
+    const due = resolutionDue('P2', start, [{ from: pendingFrom, to: at('2026-03-03T07:00:00.000Z') }]);
+    assert.equal(new Date(due).toISOString(), '2026-03-04T05:00:00.000Z');
+    assert.equal(isBreached(due, null, at('2026-03-03T15:00:00.000Z')), false);
+  });
+
+  it('example 4: a reopened P3 gets new due times from the reopen', () => {
+    const reopened = at('2026-03-06T08:00:00.000Z');
+    assert.equal(new Date(firstResponseDue('P3', reopened)).toISOString(), '2026-03-06T16:00:00.000Z');
+    assert.equal(new Date(resolutionDue('P3', reopened)).toISOString(), '2026-03-09T08:00:00.000Z');
+  });
+
+  it('§4: resolved 2026-03-05T12:00Z closes itself just after 2026-03-08T12:00Z and reopens until 2026-03-12T12:00Z', () => {
+    const resolved = at('2026-03-05T12:00:00.000Z');
+    assert.equal(autoClosed(resolved, at('2026-03-08T12:00:00.000Z')), false);
+    assert.equal(autoClosed(resolved, at('2026-03-08T12:00:00.001Z')), true);
+    assert.equal(reopenAllowed(resolved, at('2026-03-12T12:00:00.000Z')), true);
+    assert.equal(reopenAllowed(resolved, at('2026-03-12T12:00:00.001Z')), false);
+  });
+});
+
 describe('reopen window and automatic close', () => {
   const resolved = at('2026-03-10T12:00:00.000Z');
 

@@ -7,7 +7,7 @@ import {
 } from '../../core/html.js';
 import { conflict, notFound, parseInput, redirectWithToast, sendPage, ValidationError } from '../../core/http.js';
 import { listParamsSchema, runList } from '../../core/list.js';
-import { ROLES } from '../../core/permissions.js';
+import { can, ROLES } from '../../core/permissions.js';
 import { insertUser } from './seed-users.js';
 
 const roleEnum = z.enum(ROLES, { error: 'Choose a role' });
@@ -31,6 +31,8 @@ function usersPage(req: FastifyRequest, reply: FastifyReply, o: { errors?: Recor
   });
   const v = o.values ?? {};
   const roleOptions = ROLES.map((r) => ({ value: r, label: r.replace('_', ' ') }));
+  const mayCreate = req.user !== null && can(req.user, 'user', 'create');
+  const mayEdit = req.user !== null && can(req.user, 'user', 'edit');
   const body = html`${pageHeader('Users')}
     ${searchBar({ baseUrl: '/admin/users', q: list.q })}
     ${dataTable<UserListRow>({
@@ -40,10 +42,11 @@ function usersPage(req: FastifyRequest, reply: FastifyReply, o: { errors?: Recor
         { key: 'name', label: 'Name', render: (r) => r.displayName },
         { key: 'role', label: 'Role', sortable: true, render: (r) => r.role },
         { key: 'status', label: 'Status', render: (r) => statusBadge(r.active ? 'Active' : 'Inactive', `user-status-${r.username}`) },
-        { key: 'actions', label: 'Actions', render: (r) => actionButton(req, { action: `/admin/users/${r.id}/${r.active ? 'deactivate' : 'activate'}`, label: `${r.active ? 'Deactivate' : 'Activate'} ${r.username}` }) },
+        // the auditor reads this list: the controls are offered only to roles that may use them
+        ...(mayEdit ? [{ key: 'actions', label: 'Actions', render: (r: UserListRow) => actionButton(req, { action: `/admin/users/${r.id}/${r.active ? 'deactivate' : 'activate'}`, label: `${r.active ? 'Deactivate' : 'Activate'} ${r.username}` }) }] : []),
       ],
     })}
-    <section class="card" aria-labelledby="new-user-title"><h2 id="new-user-title">New user</h2>
+    ${mayCreate ? html`<section class="card" aria-labelledby="new-user-title"><h2 id="new-user-title">New user</h2>
     ${errorSummary(o.errors)}
     ${formTag(req, { action: '/admin/users', submitLabel: 'Create user', body: html`<div class="grid-2">
       ${field({ name: 'username', label: 'Username', value: v.username, error: o.errors?.username, required: true })}
@@ -52,7 +55,7 @@ function usersPage(req: FastifyRequest, reply: FastifyReply, o: { errors?: Recor
       ${field({ name: 'role', label: 'Role', type: 'select', options: roleOptions, value: v.role, error: o.errors?.role, required: true })}
       ${field({ name: 'team', label: 'Team', type: 'select', options: [{ value: '', label: 'None' }, { value: 'sales', label: 'Sales' }, { value: 'support', label: 'Support' }], value: v.team })}
       ${field({ name: 'password', label: 'Initial password', type: 'password', error: o.errors?.password, required: true, autocomplete: 'new-password' })}
-    </div>` })}</section>`;
+    </div>` })}</section>` : ''}`;
   return sendPage(reply, req, { title: 'Users', body, status: o.status });
 }
 

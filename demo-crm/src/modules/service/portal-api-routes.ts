@@ -1,6 +1,6 @@
 /** Customer portal JSON API: /api/portal/tickets… (docs/service.md §7). Customers only (core refuses staff). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authorize } from '../../core/auth.js';
+import { authorize, deny } from '../../core/auth.js';
 import { parseInput } from '../../core/http.js';
 import { listParamsSchema } from '../../core/list.js';
 import { recordDueEscalationNotices } from './escalation-notices.js';
@@ -34,6 +34,7 @@ export function registerPortalApi(app: FastifyInstance): void {
 
   app.post('/api/portal/tickets', (req, reply) => {
     const user = authorize(req, 'ticket', 'create');
+    if (ticketReach(user, 'create') === 'none') deny(req, 'ticket', 'create');
     const input = parseInput(portalTicketSchema, req.body);
     const id = createTicket(req, user, { ...input, accountId: user.accountId as number, contactId: user.contactId, channel: 'portal' });
     return reply.code(201).send(portalDetail(req, viewTicket(req, user, id)));

@@ -1,10 +1,11 @@
 /** Customer portal pages: /portal, /portal/tickets/new, /portal/tickets/:id and its action posts. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, deny } from '../../core/auth.js';
-import { HttpError, parseInput, redirectWithToast, ValidationError } from '../../core/http.js';
+import { parseInput, redirectWithToast, ValidationError } from '../../core/http.js';
 import { listParamsSchema } from '../../core/list.js';
 import { ticketId } from './api-routes.js';
 import { recordDueEscalationNotices } from './escalation-notices.js';
+import { formFields, runFormAction } from './form-action.js';
 import { portalMessages } from './portal-api-routes.js';
 import {
   confirmResolution, createTicket, customerActions, customerReply, customerTicket, rateTicket, reopenTicket,
@@ -20,8 +21,7 @@ function renderDetail(req: FastifyRequest, reply: FastifyReply, s: TicketState, 
   return portalDetailPage(req, reply, { state: s, messages: portalMessages(req, s), actions: customerActions(req, s), ...extra });
 }
 
-const form = (req: FastifyRequest): Record<string, string> => (req.body ?? {}) as Record<string, string>;
-
+/** Registers POST /portal/tickets/:id/<path> for one action of the portal ticket page. */
 function portalAction(
   app: FastifyInstance,
   path: string,
@@ -32,19 +32,10 @@ function portalAction(
   app.post(`/portal/tickets/:id/${path}`, (req, reply) => {
     authorize(req, 'ticket', 'edit');
     const id = ticketId(req);
-    try {
-      const s = run(req, id);
-      return redirectWithToast(reply, req, `/portal/tickets/${id}`, toast(s));
-    } catch (e) {
-      if (e instanceof ValidationError) {
-        const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [fieldNames[k] ?? k, v]));
-        return renderDetail(req, reply, customerTicket(req, id).state, { errors, values: form(req), status: 400 });
-      }
-      if (e instanceof HttpError && e.status === 409) {
-        return renderDetail(req, reply, customerTicket(req, id).state, { problem: String(e.body.message), status: 409 });
-      }
-      throw e;
-    }
+    return runFormAction(req, reply, {
+      run: () => run(req, id), redirectTo: `/portal/tickets/${id}`, toast, fieldNames,
+      rerender: (r) => renderDetail(req, reply, customerTicket(req, id).state, r),
+    });
   });
 }
 
@@ -73,7 +64,7 @@ export function registerPortalPages(app: FastifyInstance): void {
       return redirectWithToast(reply, req, `/portal/tickets/${id}`, `Ticket ${s.row.number} submitted`);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      return portalTicketFormPage(req, reply, { values: form(req), errors: e.fields, status: 400 });
+      return portalTicketFormPage(req, reply, { values: formFields(req), errors: e.fields, status: 400 });
     }
   });
 
@@ -83,7 +74,7 @@ export function registerPortalPages(app: FastifyInstance): void {
     return renderDetail(req, reply, customerTicket(req, ticketId(req)).state);
   });
 
-  portalAction(app, 'reply', (req, id) => customerReply(req, id, parseInput(messageSchema, { body: form(req).replyBody }).body), () => 'Reply sent', { body: 'replyBody' });
+  portalAction(app, 'reply', (req, id) => customerReply(req, id, parseInput(messageSchema, { body: formFields(req).replyBody }).body), () => 'Reply sent', { body: 'replyBody' });
   portalAction(app, 'confirm', confirmResolution, (s) => `${s.row.number} is closed. Thank you!`);
   portalAction(app, 'reopen', reopenTicket, (s) => `${s.row.number} reopened; our team will get back to you`);
   portalAction(app, 'rate', (req, id) => rateTicket(req, id, parseInput(ratingSchema, req.body).rating), () => 'Thank you for your rating');

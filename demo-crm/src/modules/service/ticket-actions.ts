@@ -311,8 +311,8 @@ function notifyAssignee(req: FastifyRequest, s: TicketState, message: string): v
 
 /** Loads a ticket of the customer's own account, or 403 (audited) / 404. */
 export function customerTicket(req: FastifyRequest, id: number): { user: SessionUser; state: TicketState } {
+  // core's requireUser already limits portal paths to customers
   const user = requireUser(req);
-  if (user.role !== 'customer') denyTicket(req, 'portal', id);
   return { user, state: viewTicket(req, user, id) };
 }
 

@@ -1,11 +1,12 @@
 /** Staff pages: /tickets, /tickets/new, /tickets/:id and its action posts, /service/sla. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, deny } from '../../core/auth.js';
-import { HttpError, parseInput, redirectWithToast, ValidationError } from '../../core/http.js';
+import { parseInput, redirectWithToast, ValidationError } from '../../core/http.js';
 import { listParamsSchema } from '../../core/list.js';
 import type { SessionUser } from '../../core/permissions.js';
 import { assignees, ticketId } from './api-routes.js';
 import { recordDueEscalationNotices } from './escalation-notices.js';
+import { formFields, runFormAction } from './form-action.js';
 import {
   addStaffMessage, assignTicket, createTicket, deEscalateTicket, escalateTicket, resolveTicket, resumeTicket, setPending,
   staffActions, takeTicket, viewTicket,
@@ -32,13 +33,7 @@ function renderDetail(req: FastifyRequest, reply: FastifyReply, user: SessionUse
   });
 }
 
-const form = (req: FastifyRequest): Record<string, string> => (req.body ?? {}) as Record<string, string>;
-
-/**
- * Runs a ticket action from a form: success → 303 + toast; invalid input → the page again with
- * 400 and the field errors (renamed to the form's field names); a refused step (409) → the page
- * again with the reason as an alert. Denials (403) go to core's Access denied page.
- */
+/** Registers POST /tickets/:id/<path> for one action of the ticket page. */
 function uiAction(
   app: FastifyInstance,
   path: string,
@@ -50,19 +45,10 @@ function uiAction(
   app.post(`/tickets/:id/${path}`, (req, reply) => {
     const user = authorize(req, perm.object, perm.action);
     const id = ticketId(req);
-    try {
-      const s = run(req, id);
-      return redirectWithToast(reply, req, `/tickets/${id}`, toast(s));
-    } catch (e) {
-      if (e instanceof ValidationError) {
-        const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [fieldNames[k] ?? k, v]));
-        return renderDetail(req, reply, user, viewTicket(req, user, id), { errors, values: form(req), status: 400 });
-      }
-      if (e instanceof HttpError && e.status === 409) {
-        return renderDetail(req, reply, user, viewTicket(req, user, id), { problem: String(e.body.message), status: 409 });
-      }
-      throw e;
-    }
+    return runFormAction(req, reply, {
+      run: () => run(req, id), redirectTo: `/tickets/${id}`, toast, fieldNames,
+      rerender: (r) => renderDetail(req, reply, user, viewTicket(req, user, id), r),
+    });
   });
 }
 
@@ -107,9 +93,9 @@ export function registerTicketPages(app: FastifyInstance): void {
       return redirectWithToast(reply, req, `/tickets/${id}`, `Ticket ${s.row.number} created`);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      const ctx = formContext(req, Number(form(req).accountId));
+      const ctx = formContext(req, Number(formFields(req).accountId));
       if (!ctx) return chooseAccountPage(req, reply, accountChoices(req), e.fields.accountId ?? 'Choose an account');
-      return ticketFormPage(req, reply, { ...ctx, values: form(req), errors: e.fields, status: 400 });
+      return ticketFormPage(req, reply, { ...ctx, values: formFields(req), errors: e.fields, status: 400 });
     }
   });
 
@@ -120,8 +106,8 @@ export function registerTicketPages(app: FastifyInstance): void {
   });
 
   uiAction(app, 'take', { object: 'ticket', action: 'edit' }, takeTicket, (s) => `You took ${s.row.number}`);
-  uiAction(app, 'reply', { object: 'ticket', action: 'edit' }, (req, id) => addStaffMessage(req, id, 'public', parseInput(messageSchema, { body: form(req).replyBody }).body), () => 'Reply sent to the customer', { body: 'replyBody' });
-  uiAction(app, 'note', { object: 'internal_note', action: 'create' }, (req, id) => addStaffMessage(req, id, 'internal', parseInput(messageSchema, { body: form(req).noteBody }).body), () => 'Internal note added', { body: 'noteBody' });
+  uiAction(app, 'reply', { object: 'ticket', action: 'edit' }, (req, id) => addStaffMessage(req, id, 'public', parseInput(messageSchema, { body: formFields(req).replyBody }).body), () => 'Reply sent to the customer', { body: 'replyBody' });
+  uiAction(app, 'note', { object: 'internal_note', action: 'create' }, (req, id) => addStaffMessage(req, id, 'internal', parseInput(messageSchema, { body: formFields(req).noteBody }).body), () => 'Internal note added', { body: 'noteBody' });
   uiAction(app, 'pending', { object: 'ticket', action: 'edit' }, setPending, (s) => `${s.row.number} is pending customer; the resolution clock is paused`);
   uiAction(app, 'resume', { object: 'ticket', action: 'edit' }, resumeTicket, (s) => `${s.row.number} is open`);
   uiAction(app, 'resolve', { object: 'ticket', action: 'edit' }, (req, id) => resolveTicket(req, id, parseInput(resolveSchema, req.body).resolutionCode), (s) => `${s.row.number} resolved (${s.row.resolution_code ?? ''})`);

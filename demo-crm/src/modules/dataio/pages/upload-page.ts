@@ -13,8 +13,8 @@ export function uploadPageBody(req: FastifyRequest, o: { object?: string; errors
     <span class="muted">(${IMPORT_SPECS[obj].fields.map((f) => f.header).join(', ')})</span></li>`);
   return html`${pageHeader('New import', undefined, stepLabel(1))}
     ${errorSummary(o.errors)}
-    ${card('Upload a CSV file', formTag(req, {
-      action: `/imports?_csrf=${encodeURIComponent(req.csrfToken)}`, multipart: true, submitLabel: 'Upload and map columns', label: 'Upload a CSV file',
+    ${card('Records and file', formTag(req, {
+      action: `/imports?_csrf=${encodeURIComponent(req.csrfToken)}`, multipart: true, submitLabel: 'Upload and map columns', label: 'Import upload',
       body: html`<div class="grid-2">
         ${field({ name: 'object', label: 'What to import', type: 'select', options, value: o.object ?? 'lead', required: true, error: o.errors?.object })}
         ${field({

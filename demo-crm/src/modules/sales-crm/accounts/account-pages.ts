@@ -15,6 +15,7 @@ import type { OpportunityRow } from '../opportunities/opportunity-store.js';
 import { dash, formValues, handleForm, linkButton, mailto, ownerOptions, recordTable, type FormValues } from '../ui.js';
 import { createAccount, listAccounts, updateAccount, viewAccount, type AccountDetail } from './account-service.js';
 import { getAccount, type AccountRow } from './account-store.js';
+import { exportCsvLink } from '../../dataio/export-registry.js';
 
 function accountFormPage(
   req: FastifyRequest, reply: FastifyReply,
@@ -104,7 +105,7 @@ export function registerAccountPages(app: FastifyInstance): void {
   app.get('/accounts', (req, reply) => {
     const { list, filters } = listAccounts(req, req.query);
     const user = authorize(req, 'account', 'list');
-    const body = html`${pageHeader('Accounts', can(user, 'account', 'create') ? linkButton('/accounts/new', 'New account', 'primary') : undefined)}
+    const body = html`${pageHeader('Accounts', html`${can(user, 'account', 'create') ? linkButton('/accounts/new', 'New account', 'primary') : ''}${exportCsvLink(req, 'accounts')}`)}
       ${searchBar({
         baseUrl: '/accounts', q: list.q, label: 'Search accounts',
         filters: can(user, 'account', 'create')

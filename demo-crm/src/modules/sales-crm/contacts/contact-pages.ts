@@ -9,6 +9,7 @@ import {
 } from '../ui.js';
 import { createContact, listContacts, updateContact, viewContact } from './contact-service.js';
 import { getContact, type ContactRow } from './contact-store.js';
+import { exportCsvLink } from '../../dataio/export-registry.js';
 
 function contactFormPage(
   req: FastifyRequest, reply: FastifyReply,
@@ -59,7 +60,7 @@ export function registerContactPages(app: FastifyInstance): void {
   app.get('/contacts', (req, reply) => {
     const { list, filters } = listContacts(req, req.query);
     const user = authorize(req, 'contact', 'list');
-    const body = html`${pageHeader('Contacts', can(user, 'contact', 'create') ? linkButton('/contacts/new', 'New contact', 'primary') : undefined)}
+    const body = html`${pageHeader('Contacts', html`${can(user, 'contact', 'create') ? linkButton('/contacts/new', 'New contact', 'primary') : ''}${exportCsvLink(req, 'contacts')}`)}
       ${searchBar({
         baseUrl: '/contacts', q: list.q, label: 'Search contacts',
         filters: can(user, 'contact', 'create')

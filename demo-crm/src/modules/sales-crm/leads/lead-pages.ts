@@ -18,6 +18,7 @@ import { isLeadReadOnly, LEAD_SOURCES, LEAD_STATUSES, nextLeadStatus } from '../
 import { convertLead } from './lead-conversion.js';
 import { changeLeadStatus, createLead, deleteLead, listLeads, updateLead, viewLead } from './lead-service.js';
 import { getLead, type DuplicateLead, type LeadRow } from './lead-store.js';
+import { exportCsvLink } from '../../dataio/export-registry.js';
 
 function leadFormFields(req: FastifyRequest, v: FormValues, errors: Record<string, string>, ownerAction: 'create' | 'edit'): SafeHtml {
   return html`<div class="grid-2">
@@ -139,7 +140,7 @@ export function registerLeadPages(app: FastifyInstance): void {
   app.get('/leads', (req, reply) => {
     const { list, filters } = listLeads(req, req.query);
     const user = authorize(req, 'lead', 'list');
-    const body = html`${pageHeader('Leads', can(user, 'lead', 'create') ? linkButton('/leads/new', 'New lead', 'primary') : undefined)}
+    const body = html`${pageHeader('Leads', html`${can(user, 'lead', 'create') ? linkButton('/leads/new', 'New lead', 'primary') : ''}${exportCsvLink(req, 'leads')}`)}
       ${searchBar({
         baseUrl: '/leads', q: list.q, label: 'Search leads',
         filters: [

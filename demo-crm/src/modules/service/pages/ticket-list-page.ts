@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dataTable, dateTime, html, pageHeader, searchBar, statusBadge, type SafeHtml } from '../../../core/html.js';
 import type { ListResult } from '../../../core/list.js';
 import { sendPage } from '../../../core/http.js';
-import type { SessionUser } from '../../../core/permissions.js';
+import { can, type SessionUser } from '../../../core/permissions.js';
 import { canSeeSlaBoard } from '../ticket-access.js';
 import type { TicketFilters } from '../ticket-input.js';
 import type { TicketState } from '../ticket-store.js';
@@ -37,7 +37,8 @@ export function ticketListPage(
   assignees: readonly { id: number; name: string }[],
 ): FastifyReply {
   const title = f.view === 'queue' ? 'Ticket queue' : f.view === 'mine' ? 'My tickets' : 'Tickets';
-  const actions = html`<a class="btn btn-primary" href="/tickets/new">New ticket</a>${canSeeSlaBoard(user) ? html` <a class="btn" href="/service/sla">SLA board</a>` : ''}`;
+  // offered only to roles that may create tickets (the auditor lists them read-only)
+  const actions = html`${can(user, 'ticket', 'create') ? html`<a class="btn btn-primary" href="/tickets/new">New ticket</a>` : ''}${canSeeSlaBoard(user) ? html` <a class="btn" href="/service/sla">SLA board</a>` : ''}`;
   const query = {
     view: f.view, status: f.status, priority: f.priority,
     assignee: f.assignee === undefined ? undefined : String(f.assignee),

@@ -1,0 +1,17 @@
+import { AppShell } from '../app-shell.js';
+import { Form } from '../components/form.js';
+
+/** Editing one quote line (quantity and discount while Draft); saving returns to the quote. */
+export class QuoteLinePage extends AppShell {
+  readonly form = new Form(this.page, this.page.getByRole('form', { name: 'Edit line' }));
+  /** why the line cannot be changed, when it cannot */
+  readonly refusal = this.page.getByRole('main').getByRole('alert');
+
+  async change(change: { quantity?: number; discountPercent?: string }): Promise<void> {
+    await this.form.fill({
+      ...(change.quantity === undefined ? {} : { Quantity: String(change.quantity) }),
+      ...(change.discountPercent === undefined ? {} : { 'Discount %': change.discountPercent }),
+    });
+    await this.form.submit('Save line');
+  }
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveBrowsers, systemChromiumArgs, type BrowserProbe, type BrowserSettings } from '../../fixtures/browser.js';
+
+/** A machine described by the files it has. */
+function machine(files: string[]): BrowserProbe {
+  return {
+    playwrightExecutable: (name) => `/pw/${name}/exe`,
+    exists: (file) => files.includes(file),
+    versionOf: (file) => (files.includes(file) ? 'Chromium 156.0' : undefined),
+  };
+}
+
+const settings = (overrides: Partial<BrowserSettings> = {}): BrowserSettings => ({
+  browser: 'all',
+  browserExecutable: undefined,
+  wsEndpoint: undefined,
+  crmBaseUrl: 'http://127.0.0.1:4310',
+  ...overrides,
+});
+
+describe('browser resolution', () => {
+  it("prefers Playwright's own Chromium, launched without extra flags", () => {
+    const plan = resolveBrowsers(settings(), machine(['/pw/chromium/exe', '/usr/bin/chromium']));
+    assert.deepEqual(plan.problems, []);
+    assert.deepEqual(plan.projects.map((p) => p.name), ['chromium']);
+    assert.equal(plan.projects[0]!.use.launchOptions, undefined);
+  });
+
+  it('falls back to the system Chromium with the network flags', () => {
+    const plan = resolveBrowsers(settings(), machine(['/usr/bin/chromium']));
+    const launch = plan.projects[0]!.use.launchOptions!;
+    assert.equal(launch.executablePath, '/usr/bin/chromium');
+    assert.ok(launch.args!.includes('--no-sandbox'));
+    assert.ok(launch.args!.includes('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost'));
+  });
+
+  it("keeps an external CRM's host resolvable", () => {
+    const args = systemChromiumArgs('https://crm.staging.example.com');
+    assert.ok(args.includes('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost , EXCLUDE crm.staging.example.com'));
+  });
+
+  it('adds Firefox and WebKit projects only where they are installed', () => {
+    const plan = resolveBrowsers(settings(), machine(['/pw/chromium/exe', '/pw/webkit/exe']));
+    assert.deepEqual(plan.projects.map((p) => p.name), ['chromium', 'webkit']);
+  });
+
+  it('explains how to install a browser when there is none', () => {
+    const plan = resolveBrowsers(settings(), machine([]));
+    assert.equal(plan.projects.length, 0);
+    assert.equal(plan.problems.length, 1);
+    assert.match(plan.problems[0]!, /No Chromium found/);
+    assert.match(plan.problems[0]!, /apt-get install -y chromium/);
+    assert.match(plan.problems[0]!, /npx playwright install chromium/);
+  });
+
+  it('uses BROWSER_EXECUTABLE when set, and says so when it is missing', () => {
+    const ok = resolveBrowsers(settings({ browserExecutable: '/opt/chrome' }), machine(['/opt/chrome', '/pw/chromium/exe']));
+    assert.equal(ok.projects[0]!.use.launchOptions!.executablePath, '/opt/chrome');
+    const missing = resolveBrowsers(settings({ browserExecutable: '/opt/chrome' }), machine(['/pw/chromium/exe']));
+    assert.match(missing.problems[0]!, /BROWSER_EXECUTABLE points at \/opt\/chrome, which does not exist/);
+  });
+
+  it('asks for an explicitly named browser that is not installed', () => {
+    const plan = resolveBrowsers(settings({ browser: 'firefox' }), machine(['/pw/chromium/exe']));
+    assert.deepEqual(plan.problems, ["BROWSER=firefox but Playwright's firefox is not installed. Install it with: npx playwright install firefox"]);
+  });
+
+  it('connects to a remote browser server instead of launching anything', () => {
+    const plan = resolveBrowsers(settings({ wsEndpoint: 'ws://127.0.0.1:3000/' }), machine([]));
+    assert.deepEqual(plan.problems, []);
+    assert.deepEqual(plan.projects[0]!.use.connectOptions, { wsEndpoint: 'ws://127.0.0.1:3000/' });
+  });
+});
