@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { resolveBrowsers } from './fixtures/browser.js';
 import { env } from './fixtures/env.js';
@@ -19,6 +20,9 @@ const [primary] = plan.projects;
 if (!primary) throw new Error('unreachable: a plan without problems has a browser');
 
 const crmPort = Number(new URL(env.crmBaseUrl).port || 80);
+// absolute, so configurations that extend this one from another folder resolve the same files
+const flowsDir = path.join(paths.root, 'flows');
+const frameworkDir = path.join(flowsDir, 'framework');
 const REPORT_CHECKS = ['**/framework/allure-results.spec.ts', '**/framework/no-secrets-in-reports.spec.ts'];
 /**
  * The permission matrix runs once, in its own project (it is about the CRM's rules, not the browser),
@@ -30,6 +34,7 @@ const webServer: PlaywrightTestConfig['webServer'] = env.startCrm
   ? {
       command: 'node --import tsx demo-crm/src/main.ts --reset',
       url: `${env.crmBaseUrl}/api/health`,
+      cwd: paths.root,
       env: {
         CRM_PORT: String(crmPort),
         CRM_HOST: new URL(env.crmBaseUrl).hostname,
@@ -46,7 +51,7 @@ const webServer: PlaywrightTestConfig['webServer'] = env.startCrm
   : undefined;
 
 export default defineConfig({
-  testDir: 'flows',
+  testDir: flowsDir,
   outputDir: paths.testResults,
   fullyParallel: true,
   forbidOnly: env.ci,
@@ -54,7 +59,7 @@ export default defineConfig({
   workers: env.workers ?? (env.ci ? 2 : undefined),
   timeout: env.timeouts.test,
   expect: { timeout: env.timeouts.expect },
-  globalSetup: './fixtures/global-setup.ts',
+  globalSetup: path.join(paths.root, 'fixtures', 'global-setup.ts'),
   reporter: reporters(plan.projects),
   webServer,
   use: {
@@ -71,7 +76,7 @@ export default defineConfig({
   projects: [
     {
       name: 'setup',
-      testDir: 'flows/framework',
+      testDir: frameworkDir,
       testMatch: /roles\.setup\.ts$/,
       teardown: 'no-secrets',
       // The login page is the one place a password is typed: nothing of it is recorded.
@@ -99,13 +104,13 @@ export default defineConfig({
     },
     {
       name: 'allure-results',
-      testDir: 'flows/framework',
+      testDir: frameworkDir,
       testMatch: /allure-results\.spec\.ts$/,
       dependencies: plan.projects.map((b) => b.name),
     },
     {
       name: 'no-secrets',
-      testDir: 'flows/framework',
+      testDir: frameworkDir,
       testMatch: /no-secrets-in-reports\.spec\.ts$/,
     },
   ],

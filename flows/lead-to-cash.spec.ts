@@ -69,7 +69,7 @@ test.describe('Lead to cash', { tag: '@lead-to-cash' }, () => {
       await expect(contactPage.field('phone')).toHaveText(lead.phone);
       await expect(contactPage.field('account')).toHaveText(lead.company);
     });
-    const converted = await test.step('Every field mapped by the conversion equals what the sales rep typed (read back by API)', () =>
+    const converted = await test.step(`Every field ${salesRep.name}'s conversion mapped equals what was typed (read back by API)`, () =>
       expectConversionMapped(salesRep.api, leadId, lead, opportunityName));
     const opportunityId = converted.convertedOpportunityId ?? 0;
 

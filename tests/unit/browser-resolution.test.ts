@@ -69,6 +69,13 @@ describe('browser resolution', () => {
   it('connects to a remote browser server instead of launching anything', () => {
     const plan = resolveBrowsers(settings({ wsEndpoint: 'ws://127.0.0.1:3000/' }), machine([]));
     assert.deepEqual(plan.problems, []);
-    assert.deepEqual(plan.projects[0]!.use.connectOptions, { wsEndpoint: 'ws://127.0.0.1:3000/' });
+    assert.deepEqual(plan.projects[0]!.use.connectOptions, { wsEndpoint: 'ws://127.0.0.1:3000/', exposeNetwork: '<loopback>' });
+    assert.equal(plan.projects[0]!.use.launchOptions, undefined);
+  });
+
+  it("tells a remote server which Chromium to start when BROWSER_EXECUTABLE names one on the server", () => {
+    const plan = resolveBrowsers(settings({ wsEndpoint: 'ws://127.0.0.1:3000/', browserExecutable: '/usr/bin/chromium' }), machine([]));
+    assert.deepEqual(plan.problems, []);
+    assert.equal(plan.projects[0]!.use.launchOptions!.executablePath, '/usr/bin/chromium');
   });
 });

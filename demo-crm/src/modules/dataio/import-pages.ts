@@ -25,7 +25,7 @@ function formBody(req: FastifyRequest): Form {
 }
 
 /** The column selects of the mapping form as the service's mapping input ("" = not imported). */
-function mappingFromForm(req: FastifyRequest, object: keyof typeof IMPORT_SPECS, body: Form): Record<string, string> {
+function mappingFromForm(object: keyof typeof IMPORT_SPECS, body: Form): Record<string, string> {
   return Object.fromEntries(IMPORT_SPECS[object].fields.map((f) => {
     const v = body[mapFieldName(f.key)];
     return [f.key, typeof v === 'string' ? v : ''];
@@ -64,7 +64,7 @@ function mappingPage(req: FastifyRequest, reply: FastifyReply): FastifyReply {
 function saveMapping(req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { record, source } = ownUpload(req, recordId(req));
   const body = formBody(req);
-  const mapping = mappingFromForm(req, record.object, body);
+  const mapping = mappingFromForm(record.object, body);
   try {
     const settings = resolveSettings(req, source, { mode: body.mode, ownerId: body.ownerId, mapping });
     rememberSettings(req, record.id, settings);

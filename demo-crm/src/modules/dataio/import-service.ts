@@ -8,7 +8,7 @@ import { canAccessRecord, type SessionUser } from '../../core/permissions.js';
 import { assignableOwners, resolveOwner } from '../sales-crm/access.js';
 import { optionalId } from '../sales-crm/validation.js';
 import { CsvError, isEmptyRecord, parseCsv, type CsvRecord } from './csv.js';
-import { decodeCsvBytes, EncodingError } from './encoding.js';
+import { decodeCsvBytes, EncodingError, type DecodedFile } from './encoding.js';
 import { IMPORT_SPECS, isImportObject, type ImportObject } from './import-objects.js';
 import { planImport, type OwnerRef, type PlanLookups, type PlanSummary } from './import-plan.js';
 import {
@@ -78,7 +78,7 @@ function sourceFromText(req: FastifyRequest, object: ImportObject, fileName: str
 /** Decodes (UTF-8 with or without BOM, GBK, UTF-16 with BOM) and parses an uploaded file. */
 export function readSource(req: FastifyRequest, object: ImportObject, fileName: string, bytes: Uint8Array): ImportSource {
   if (bytes.byteLength === 0) throw new ValidationError({ file: 'Choose a CSV file to upload (the file is empty)' });
-  let decoded;
+  let decoded: DecodedFile;
   try {
     decoded = decodeCsvBytes(bytes, { utf8AsLatin1: req.server.crm.faults.on('import-mangles-cjk') });
   } catch (e) {

@@ -22,7 +22,8 @@ export function resultPageBody(
     <a class="btn btn-secondary" href="/imports">All imports</a>`;
   return html`${pageHeader(`Import #${record.id}: ${spec.plural}`, actions, stepLabel(4))}
     <p>${statusBadge(STATUS_LABELS[record.status])}</p>
-    ${record.status === 'failed' ? html`<div class="error-summary" role="alert" data-testid="import-error"><p><strong>The import failed and was rolled back.</strong></p><p>${record.error ?? ''}</p></div>` : ''}
+    ${record.status === 'failed' ? html`<div class="error-summary" role="alert" data-testid="import-error"><p><strong>The import failed and was rolled back.</strong></p><p>${record.error ?? ''}</p>
+      ${record.userId === user?.id ? html`<p><a href="/imports/${record.id}/mapping">Check the mapping and try again</a></p>` : ''}</div>` : ''}
     ${card('Result', detailList([
       { key: 'file', label: 'File', value: record.fileName },
       { key: 'encoding', label: 'Encoding', value: encodingLabel(record.encoding) },
