@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
-import { resolveBrowsers } from './fixtures/browser.js';
+import { playwrightFfmpegInstalled, resolveBrowsers } from './fixtures/browser.js';
 import { env } from './fixtures/env.js';
 import { crmDbFile, paths } from './fixtures/paths.js';
 import { reporters } from './fixtures/reporting.js';
@@ -68,7 +68,8 @@ export default defineConfig({
     actionTimeout: env.timeouts.action,
     navigationTimeout: env.timeouts.navigation,
     trace: 'retain-on-failure',
-    video: 'retain-on-failure',
+    // a remote browser server records video itself; locally it needs Playwright's ffmpeg
+    video: env.wsEndpoint || playwrightFfmpegInstalled() ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
     locale: env.fakerLocale === 'zh_CN' ? 'zh-CN' : 'en-US',
     timezoneId: 'UTC',

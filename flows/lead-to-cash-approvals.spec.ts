@@ -6,10 +6,21 @@ import { APPROVER_LABEL } from '../fixtures/domain/sales-rules.js';
 import {
   approvedQuote, dealLines, draftQuote, openOpportunity, stockPriceBook,
 } from '../fixtures/scenarios/lead-to-cash.js';
-import { criteria, describeFlow, expect, test } from '../fixtures/test.js';
+import { criteria, describeFlow, expect, test, type Actor } from '../fixtures/test.js';
 import { ApprovalsInboxPage } from '../pages/approvals/approvals-inbox-page.js';
 import { OpportunityDetailPage } from '../pages/opportunities/opportunity-detail-page.js';
 import { QuotePage } from '../pages/quotes/quote-page.js';
+
+/** The rep sends a quote that may be sent, and marks it accepted: the deal is won. */
+async function sendsAndCloses(rep: Actor, quoteId: number, title: string): Promise<void> {
+  const quote = rep.at(QuotePage);
+  await rep.step(title, async () => {
+    await quote.open(quoteId);
+    await quote.send();
+    await quote.markAccepted();
+    await expect(quote.status).toHaveText('Accepted');
+  });
+}
 
 test.describe('Lead to cash: discount approvals', { tag: '@lead-to-cash' }, () => {
   test.beforeEach(async () => {
@@ -140,12 +151,7 @@ test.describe('Lead to cash: discount approvals', { tag: '@lead-to-cash' }, () =
       await expect(inbox.toast.root).toContainText(`Quote ${draft.number} approved`);
     });
 
-    await salesRep.step('sends the approved quote and marks it accepted', async () => {
-      await quote.open(draft.id);
-      await quote.send();
-      await quote.markAccepted();
-      await expect(quote.status).toHaveText('Accepted');
-    });
+    await sendsAndCloses(salesRep, draft.id, 'sends the approved quote and marks it accepted');
 
     await reconcileMoneyTrail(finance, opportunity.id, { wonCents: revisedDeal.expected.grandTotalCents, paidCents: 0n });
   });
@@ -172,12 +178,7 @@ test.describe('Lead to cash: discount approvals', { tag: '@lead-to-cash' }, () =
       expect([after.status, after.lines[0]!.discountBp, after.grandTotalCents]).toEqual(['Approved', 2000, Number(deal.expected.grandTotalCents)]);
     });
 
-    await salesRep.step('sends the quote at the approved discount and marks it accepted', async () => {
-      await quote.open(approved.id);
-      await quote.send();
-      await quote.markAccepted();
-      await expect(quote.status).toHaveText('Accepted');
-    });
+    await sendsAndCloses(salesRep, approved.id, 'sends the quote at the approved discount and marks it accepted');
 
     await reconcileMoneyTrail(finance, opportunity.id, { wonCents: deal.expected.grandTotalCents, paidCents: 0n });
   });

@@ -5,9 +5,7 @@ import { reconcileMoneyTrail } from '../fixtures/checks/money-trail.js';
 import { oneLineDeal } from '../fixtures/data/lead-to-cash-deal.js';
 import { dollarsInput, formatMoney } from '../fixtures/domain/money.js';
 import { STAGE_PROBABILITY } from '../fixtures/domain/sales-rules.js';
-import {
-  acceptedQuote, dealLines, draftQuote, invoicedOrder, openOpportunity, stockPriceBook,
-} from '../fixtures/scenarios/lead-to-cash.js';
+import { dealLines, draftQuote, invoicedDeal, openOpportunity, stockPriceBook } from '../fixtures/scenarios/lead-to-cash.js';
 import { criteria, describeFlow, eventually, expect, test } from '../fixtures/test.js';
 import { DashboardPage } from '../pages/dashboard-page.js';
 import { InvoiceListPage } from '../pages/invoices/invoice-list-page.js';
@@ -72,10 +70,7 @@ test.describe('Lead to cash: deals that are lost, overpaid or paid late', { tag:
 
   test('an overpayment is refused with a clear message and nothing is recorded', async ({ salesRep, admin, finance, data }) => {
     await criteria('AC-L2C-18', 'AC-L2C-10');
-    const deal = dealLines(await stockPriceBook(admin, data, oneLineDeal('5')), oneLineDeal('5'));
-    const { opportunity } = await openOpportunity(salesRep, data, { stage: 'Negotiation' });
-    const quote = await acceptedQuote(salesRep, await draftQuote(salesRep, opportunity.id, deal));
-    const invoice = await invoicedOrder(finance, await getQuote(salesRep.api, quote.id));
+    const { deal, opportunity, invoice } = await invoicedDeal({ admin, rep: salesRep, clerk: finance }, data, oneLineDeal('5'));
     const total = deal.expected.grandTotalCents;
     const page = finance.at(InvoicePage);
 
@@ -101,10 +96,7 @@ test.describe('Lead to cash: deals that are lost, overpaid or paid late', { tag:
 
   test('an unpaid invoice turns Overdue once its due date has passed, and Paid clears it', async ({ salesRep, admin, finance, data }) => {
     await criteria('AC-L2C-19', 'AC-L2C-10');
-    const deal = dealLines(await stockPriceBook(admin, data, oneLineDeal('5')), oneLineDeal('5'));
-    const { opportunity } = await openOpportunity(salesRep, data, { stage: 'Negotiation' });
-    const quote = await acceptedQuote(salesRep, await draftQuote(salesRep, opportunity.id, deal));
-    const invoice = await invoicedOrder(finance, await getQuote(salesRep.api, quote.id));
+    const { deal, opportunity, invoice } = await invoicedDeal({ admin, rep: salesRep, clerk: finance }, data, oneLineDeal('5'));
     const clock = new BusinessClock();
     const page = finance.at(InvoicePage);
     const invoices = finance.at(InvoiceListPage);

@@ -6,6 +6,8 @@ import { LeadListPage } from '../pages/leads/lead-list-page.js';
 
 test.describe('Lead to cash: leads that must not become deals', { tag: '@lead-to-cash' }, () => {
   test.beforeEach(async () => {
+    // two people, each in their own browser, over several screens: three times the usual budget
+    test.slow();
     await describeFlow({ epic: 'Lead to cash', feature: 'Lead exceptions', severity: 'critical', owner: 'qa-sales' });
   });
 

@@ -26,8 +26,8 @@ import { QuotePage } from '../pages/quotes/quote-page.js';
 
 test.describe('Lead to cash', { tag: '@lead-to-cash' }, () => {
   test('a new lead becomes a manager-approved, invoiced and fully paid deal', async ({ salesRep, salesManager, finance, admin, auditor, data }) => {
-    // five people, each in their own browser, through some thirty screens: three times the usual budget
-    test.slow();
+    // five people, each in their own browser, through some thirty-five screens: five times the usual budget
+    test.setTimeout(test.info().timeout * 5);
     await describeFlow({ epic: 'Lead to cash', feature: 'Main flow', story: 'Lead to paid invoice across sales, management and finance', severity: 'blocker', owner: 'qa-sales' });
     await criteria('AC-L2C-01', 'AC-L2C-02', 'AC-L2C-03', 'AC-L2C-04', 'AC-L2C-05', 'AC-L2C-06', 'AC-L2C-07', 'AC-L2C-08', 'AC-L2C-09', 'AC-L2C-10');
 
@@ -69,8 +69,10 @@ test.describe('Lead to cash', { tag: '@lead-to-cash' }, () => {
       await expect(contactPage.field('phone')).toHaveText(lead.phone);
       await expect(contactPage.field('account')).toHaveText(lead.company);
     });
+
     const converted = await test.step(`Every field ${salesRep.name}'s conversion mapped equals what was typed (read back by API)`, () =>
       expectConversionMapped(salesRep.api, leadId, lead, opportunityName));
+
     const opportunityId = converted.convertedOpportunityId ?? 0;
 
     const board = salesRep.at(PipelineBoardPage);

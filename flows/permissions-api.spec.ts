@@ -16,11 +16,13 @@ const CRITERIA = OBJECTS.map((o) => EXPECTED_MATRIX[o].criterion);
 test.describe('Permission matrix by API', () => {
   for (const role of MATRIX_ROLES) {
     test(`${role} may do through the API exactly what the permission matrix allows @permissions`, async ({ perm }, testInfo) => {
-      await permissionLabels('API layer', role, CRITERIA);
+      await permissionLabels('API layer', role, CRITERIA, role);
+
       const spare = await test.step('Fresh records of rep A, rep B and admin are prepared for the actions that use one up', () => perm.consumables());
 
       const observations = await test.step(`${perm.persona(role)} tries every action on every object through the API`, () =>
         observeRoleByApi(perm.context(role, spare), EXPECTED_MATRIX));
+
       saveObservations(env.runId, 'api', role, observations);
 
       const verdicts = judgeRole(role, observations);

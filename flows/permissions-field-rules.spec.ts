@@ -1,7 +1,7 @@
 import {
   aboveThirtyNeedsAdmin, approvedDiscountIsLocked, customerNeverSeesInternalNotes, onlyFinanceRecordsPayments,
 } from '../fixtures/permissions/field-rule-checks.js';
-import { permissionLabels, test } from '../fixtures/permissions/perm-test.js';
+import { expect, permissionLabels, test } from '../fixtures/permissions/perm-test.js';
 import { checkRule } from '../fixtures/permissions/rule-check.js';
 import { UiProbe } from '../fixtures/permissions/ui-probe.js';
 
@@ -13,32 +13,36 @@ test.describe('Field rules', () => {
   test('only finance records a payment — every other role, admin included, is refused and nothing is recorded @permissions', async ({ actor, perm }) => {
     await permissionLabels('Field rules', 'payments', ['AC-PERM-F01', 'AC-PERM-09']);
     const [finance, admin] = await Promise.all([actor('finance'), actor('admin')]);
-    await checkRule('AC-PERM-F01', (check) =>
+    const check = await checkRule('AC-PERM-F01', (rule) =>
       finance.step('and every other role try to record one cent on an invoice; finance and admin open its page', () =>
-        onlyFinanceRecordsPayments(perm.context('finance'), check, { finance: new UiProbe(finance.page), admin: new UiProbe(admin.page) })));
+        onlyFinanceRecordsPayments(perm.context('finance'), rule, { finance: new UiProbe(finance.page), admin: new UiProbe(admin.page) })));
+    expect(check.problems, check.title).toEqual([]);
   });
 
   test('an approved discount is locked: neither the rep nor the manager changes it in place @permissions', async ({ actor, perm }) => {
     await permissionLabels('Field rules', 'approved discount', ['AC-PERM-F02', 'AC-PERM-05']);
     const rep = await actor('salesRep');
-    await checkRule('AC-PERM-F02', (check) =>
+    const check = await checkRule('AC-PERM-F02', (rule) =>
       rep.step('has a 20 % discount approved by the manager, then tries to change it', () =>
-        approvedDiscountIsLocked(perm.context('salesRep'), perm.context('salesManager'), new UiProbe(rep.page), check)));
+        approvedDiscountIsLocked(perm.context('salesRep'), perm.context('salesManager'), new UiProbe(rep.page), rule)));
+    expect(check.problems, check.title).toEqual([]);
   });
 
   test('a discount above 30 % is approved by admin only; the sales manager is refused and it stays pending @permissions', async ({ actor, perm }) => {
     await permissionLabels('Field rules', 'approval limits', ['AC-PERM-F03', 'AC-PERM-06']);
     const manager = await actor('salesManager');
-    await checkRule('AC-PERM-F03', (check) =>
+    const check = await checkRule('AC-PERM-F03', (rule) =>
       manager.step('is asked to decide a 35 % discount, which only admin may approve', () =>
-        aboveThirtyNeedsAdmin(perm.context('salesRep'), perm.context('salesManager'), new UiProbe(manager.page), check)));
+        aboveThirtyNeedsAdmin(perm.context('salesRep'), perm.context('salesManager'), new UiProbe(manager.page), rule)));
+    expect(check.problems, check.title).toEqual([]);
   });
 
   test('a customer reads the agent\'s public reply but never an internal note, in the portal or its API @permissions', async ({ actor, perm }) => {
     await permissionLabels('Field rules', 'internal notes', ['AC-PERM-F04', 'AC-PERM-11']);
     const customer = await actor('customer');
-    await checkRule('AC-PERM-F04', (check) =>
+    const check = await checkRule('AC-PERM-F04', (rule) =>
       customer.step('opens the ticket an agent has just answered and annotated', () =>
-        customerNeverSeesInternalNotes(perm.context('supportAgent'), perm.context('customer'), new UiProbe(customer.page), check)));
+        customerNeverSeesInternalNotes(perm.context('supportAgent'), perm.context('customer'), new UiProbe(customer.page), rule)));
+    expect(check.problems, check.title).toEqual([]);
   });
 });

@@ -17,10 +17,12 @@ test('the permission matrix report shows every role × object × action cell, ex
   const verdicts = judgeAll(run.observations);
   const rules = ruleResults(run.rules);
   const html = renderReport(verdicts, rules, await reportMeta());
+
   const file = await test.step('The matrix report is written to reports/ and attached to the Allure report', async () => {
     await testInfo.attach('permission matrix (expected vs observed)', { body: html, contentType: 'text/html' });
     return writeMatrixReport(html);
   });
+
   const s = summarize(verdicts, rules);
   testInfo.annotations.push({ type: 'permission matrix', description: `${s.passed}/${s.cells} cells green, ${s.failed} red, ${s.notChecked} not checked; rules ${s.rulesPassed} green, ${s.rulesFailed} red — ${file}` });
 

@@ -20,7 +20,7 @@ test.describe('Permission matrix on screen', () => {
     test(`${role} is offered on screen and by direct URL exactly what the permission matrix allows @permissions`, async ({ actor, perm }, testInfo) => {
       // some seventy pages in one test: three times the usual budget
       test.slow();
-      await permissionLabels('UI and direct URL layers', role, CRITERIA);
+      await permissionLabels('UI and direct URL layers', role, CRITERIA); // actor() names the role
       const person = await actor(role);
 
       const observations = await person.step('opens every menu, list, record page and form of the matrix', () =>

@@ -7,6 +7,7 @@ import { TicketPage } from '../pages/tickets/ticket-page.js';
 
 test.describe('Service ticket: automatic close', { tag: '@service-ticket' }, () => {
   test('a resolved ticket the customer does not confirm closes itself 3 days after resolution', async ({ customer, supportAgent, data, clock }) => {
+    test.slow(); // several actors and pages: three times the default timeout on a busy machine
     await describeFlow({ epic: 'Service ticket', feature: 'Automatic close', story: 'Unconfirmed resolutions close after 3 days', severity: 'normal', owner: 'qa-service', tags: ['service-ticket'] });
     await criteria('AC-SVC-11');
     const { ticket: resolved, resolvedAt } = await resolvedTicket({ customer, agent: supportAgent, data, clock });
@@ -34,7 +35,7 @@ test.describe('Service ticket: automatic close', { tag: '@service-ticket' }, () 
       await desk.open(resolved.id);
       await expect(desk.status).toHaveText('Closed');
       await expect(desk.field('closed')).toContainText('(automatically)');
-      await expect(desk.field('closed').locator('time')).toHaveAttribute('datetime', new Date(closesAt).toISOString());
+      expect(new Date(await desk.closedAt()).toISOString(), 'closed at resolution + 3 days').toBe(new Date(closesAt).toISOString());
       const closed = await staffTicket(supportAgent.api, resolved.id);
       expect([closed.status, closed.closeReason, closed.closedAt]).toEqual(['Closed', 'auto', new Date(closesAt).toISOString()]);
     });

@@ -8,6 +8,8 @@ import { TicketPage } from '../pages/tickets/ticket-page.js';
 
 test.describe('Service ticket: reopening', { tag: '@service-ticket' }, () => {
   test.beforeEach(async () => {
+    // several actors and pages per test: three times the default timeout on a busy machine
+    test.slow();
     await describeFlow({ epic: 'Service ticket', feature: 'Reopen window', story: 'Customers reopen within 7 days of resolution', severity: 'critical', owner: 'qa-service', tags: ['service-ticket'] });
   });
 

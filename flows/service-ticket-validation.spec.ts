@@ -10,6 +10,8 @@ const DESCRIPTION_MAX = 10_000;
 
 test.describe('Service ticket: input validation', { tag: '@service-ticket' }, () => {
   test.beforeEach(async () => {
+    // several actors and pages per test: three times the default timeout on a busy machine
+    test.slow();
     await describeFlow({ epic: 'Service ticket', feature: 'Ticket validation', story: 'Rejected tickets explain why and create nothing', severity: 'normal', owner: 'qa-service', tags: ['service-ticket', 'validation'] });
     await criteria('AC-SVC-14');
   });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { chromium, firefox, webkit } from 'playwright-core';
 import { CrmUnreachableError, apiLogin, fetchHealth, revokeSession } from '../fixtures/crm-http.js';
-import { resolveBrowsers } from '../fixtures/browser.js';
+import { playwrightFfmpegInstalled, resolveBrowsers } from '../fixtures/browser.js';
 import { paths } from '../fixtures/paths.js';
 import { ROLE_KEYS } from '../fixtures/roles.js';
 
@@ -39,6 +39,10 @@ for (const project of plan.projects) {
   }
 }
 
+if (!env.wsEndpoint && !playwrightFfmpegInstalled()) {
+  console.log('  - video of failed tests is off: Playwright\'s ffmpeg is not installed (npx playwright install ffmpeg); traces still hold a screencast');
+}
+
 console.log('3. CRM');
 const port = Number(new URL(env.crmBaseUrl).port || 80);
 let crm: ChildProcess | undefined;
@@ -57,7 +61,7 @@ async function startBundledCrm(): Promise<boolean> {
     return false;
   }
   fs.mkdirSync(paths.workDir, { recursive: true });
-  crm = spawn('npx', ['tsx', paths.crmMain, '--reset'], {
+  crm = spawn(process.execPath, ['--import', 'tsx', paths.crmMain, '--reset'], {
     cwd: paths.root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: childProcessEnv({ CRM_PORT: String(port), CRM_DB_FILE: `${paths.workDir}/doctor.db`, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults }),
@@ -110,6 +114,10 @@ else {
   }
 }
 
-crm?.kill('SIGTERM');
+if (crm && crm.exitCode === null) {
+  const stopped = new Promise((resolve) => crm!.once('exit', resolve));
+  crm.kill('SIGTERM');
+  await stopped;
+}
 console.log(failures === 0 ? '\nAll checks passed: `npm run flows` should run.' : `\n${failures} problem(s) to fix (see "fix:" lines above).`);
 process.exit(failures === 0 ? 0 : 1);

@@ -202,28 +202,36 @@ describe('dataio: importing leads, accounts and contacts through the API', () =>
     assert.match(entries.body.items[0].summary, /^import #\d+ of leads from leads-[0-9a-f]+\.csv \(utf-8-bom, create only\): 2 created, 0 updated, 0 skipped, 1 rejected$/);
   });
 
-  test('a row that fails while being written rolls back the whole import; the run is recorded as failed', async () => {
+  test('a row that fails while being written rolls back the whole import; the failed run can be retried', async () => {
     const marker = `Rollback ${uid()}`;
     const db = dbOf(crm);
+    const rows = [1, 2, 3, 4, 5].map((i) => leadRow({ company: i === 4 ? `${marker} boom` : `${marker} ${i}` }));
+    let importId = 0;
     // A constraint the validation does not know about: the 4th row fails inside the INSERT itself.
     db.exec(`CREATE TRIGGER dataio_test_fail BEFORE INSERT ON leads WHEN NEW.company = '${marker} boom'
              BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END`);
     try {
-      const rows = [1, 2, 3, 4, 5].map((i) => leadRow({ company: i === 4 ? `${marker} boom` : `${marker} ${i}` }));
       const leadsBefore = count(crm, 'SELECT COUNT(*) FROM leads');
       const res = await importCsv(manager, 'lead', csvText(LEAD_HEADER, rows));
       expectStatus(res, 500);
+      importId = res.body.importId as number;
       assert.equal(res.body.error, 'import_failed');
       assert.equal(res.body.message, 'Line 5: simulated storage failure. The import was rolled back: nothing was imported.');
       assert.equal(count(crm, 'SELECT COUNT(*) FROM leads'), leadsBefore);
       assert.equal(count(crm, 'SELECT COUNT(*) FROM leads WHERE company LIKE ?', `${marker}%`), 0);
-      const record = await manager.get(`/api/imports/${res.body.importId}`);
+      const record = await manager.get(`/api/imports/${importId}`);
       assert.deepEqual([record.body.status, record.body.counts, record.body.rejected], ['failed', { created: 0, updated: 0, skipped: 0, rejected: 0 }, []]);
       assert.match(record.body.error, /simulated storage failure/);
-      const audits = await admin.get(`/api/audit?object=import&recordId=${res.body.importId}`);
+      const audits = await admin.get(`/api/audit?object=import&recordId=${importId}`);
       assert.deepEqual(audits.body.items.map((a: { action: string }) => a.action), ['import_failed']);
     } finally {
       db.exec('DROP TRIGGER dataio_test_fail');
     }
+    // The failed upload keeps its file: once the cause is gone, running it again imports every row.
+    const retry = await manager.post(`/imports/${importId}/run`);
+    expectStatus(retry, 303);
+    const done = await manager.get(`/api/imports/${importId}`);
+    assert.deepEqual([done.body.status, done.body.counts], ['completed', { created: 5, updated: 0, skipped: 0, rejected: 0 }]);
+    assert.equal(count(crm, 'SELECT COUNT(*) FROM leads WHERE company LIKE ?', `${marker}%`), 5);
   });
 });

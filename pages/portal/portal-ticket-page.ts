@@ -26,6 +26,11 @@ export class PortalTicketPage extends AppShell {
     return this.page.getByTestId(`field-${key}`);
   }
 
+  /** Any mention of `text` in the main area (to prove something is not shown). */
+  mentions(text: string): Locator {
+    return this.page.getByRole('main').getByText(text);
+  }
+
   async reply(text: string): Promise<void> {
     await this.replyBox.fill(text);
     await pressAndLoad(this.page, this.page.getByRole('button', { name: 'Send reply', exact: true }));

@@ -15,6 +15,10 @@ export class PortalTicketsPage extends AppShell {
     await this.table.searchBar.search(text);
   }
 
+  row(number: string): Locator {
+    return this.table.row(number);
+  }
+
   status(number: string): Locator {
     return this.page.getByTestId(`status-${number}`);
   }

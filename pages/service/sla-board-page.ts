@@ -32,6 +32,13 @@ export class SlaBoardPage extends AppShell {
     return this.breachRow(number).or(this.openRow(number)).first().getByTestId(`board-${clock}-${number}`);
   }
 
+  /** The next due time the board counts down to for a ticket (epoch ms, from its datetime). */
+  async nextDueAt(number: string): Promise<number> {
+    const iso = await this.breachRow(number).or(this.openRow(number)).first().locator('time').getAttribute('datetime');
+    if (iso === null) throw new Error(`The SLA board shows no due time for ${number}`);
+    return Date.parse(iso);
+  }
+
   /** A ticket's status as the breach table shows it. */
   breachStatus(number: string): Locator {
     return this.breaches.getByTestId(`board-status-${number}`);

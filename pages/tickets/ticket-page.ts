@@ -37,9 +37,12 @@ export class TicketPage extends AppShell {
 
   /** The creation instant, from the machine-readable datetime of the Created field. */
   async createdAt(): Promise<number> {
-    const iso = await this.field('created').locator('time').getAttribute('datetime');
-    if (iso === null) throw new Error('The ticket page shows no creation time');
-    return Date.parse(iso);
+    return this.instantOf('created');
+  }
+
+  /** When the ticket closed (the Closed field), confirmed or automatically. */
+  async closedAt(): Promise<number> {
+    return this.instantOf('closed');
   }
 
   async take(): Promise<void> {
@@ -85,6 +88,12 @@ export class TicketPage extends AppShell {
     const tab = this.page.getByRole('tab', { name: 'History', exact: true });
     await tab.click();
     await this.page.getByRole('tabpanel', { name: 'History' }).waitFor();
+  }
+
+  private async instantOf(key: string): Promise<number> {
+    const iso = await this.field(key).locator('time').getAttribute('datetime');
+    if (iso === null) throw new Error(`The ticket page shows no time in its ${key} field`);
+    return Date.parse(iso);
   }
 
   private button(name: string): Locator {

@@ -7,8 +7,9 @@ import { importSpecByPlural } from './import-objects.js';
 import { importJson, previewJson } from './import-json.js';
 import { listImports } from './import-list.js';
 import {
-  parseObject, previewImport, readSource, resolveSettings, runImport, storeUpload, viewableImport,
+  parseObject, previewImport, readSource, resolveSettings, storeUpload, viewableImport,
 } from './import-service.js';
+import { runImport } from './import-run.js';
 import { rejectedRowsCsv } from './rejected-csv.js';
 import { readUpload } from './upload-input.js';
 

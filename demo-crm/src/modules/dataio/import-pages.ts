@@ -6,10 +6,11 @@ import { IMPORT_SPECS } from './import-objects.js';
 import { listImports } from './import-list.js';
 import { importIssues } from './import-records.js';
 import {
-  ownUpload, parseObject, previewImport, readSource, rememberSettings, resolveSettings, runImport, storedSettings, storeUpload,
+  ownUpload, parseObject, previewImport, readSource, rememberSettings, resolveSettings, storedSettings, storeUpload,
   viewableImport,
 } from './import-service.js';
 import { rejectedCsv, templateCsv } from './import-api.js';
+import { runImport } from './import-run.js';
 import { autoMap, type ImportMode, type Mapping } from './mapping.js';
 import { importListBody } from './pages/list-page.js';
 import { formErrors, mapFieldName, mappingPageBody } from './pages/mapping-page.js';

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { audit } from '../../core/audit.js';
 import { authorize, deny } from '../../core/auth.js';
 import { nowIso } from '../../core/clock.js';
 import { HttpError, notFound, parseInput, ValidationError } from '../../core/http.js';
@@ -11,9 +10,7 @@ import { CsvError, isEmptyRecord, parseCsv, type CsvRecord } from './csv.js';
 import { decodeCsvBytes, EncodingError, type DecodedFile } from './encoding.js';
 import { IMPORT_SPECS, isImportObject, type ImportObject } from './import-objects.js';
 import { planImport, type OwnerRef, type PlanLookups, type PlanSummary } from './import-plan.js';
-import {
-  completeImport, failImport, getImport, insertIssues, insertUpload, saveSettings, uploadedContent, type ImportRecord,
-} from './import-records.js';
+import { getImport, insertUpload, saveSettings, uploadedContent, type ImportRecord } from './import-records.js';
 import { resolveMapping, type ImportMode, type Mapping } from './mapping.js';
 import { accountsByName, targetTable } from './target-tables.js';
 
@@ -147,7 +144,8 @@ function lookups(req: FastifyRequest, object: ImportObject): PlanLookups {
   };
 }
 
-function plan(req: FastifyRequest, source: ImportSource, settings: ImportSettings): PlanSummary {
+/** The plan of an import (see import-plan.ts) with the database lookups of this request. */
+export function buildPlan(req: FastifyRequest, source: ImportSource, settings: ImportSettings): PlanSummary {
   return planImport({
     spec: IMPORT_SPECS[source.object], mode: settings.mode, mapping: settings.mapping, headers: source.headers,
     records: source.records, defaultOwner: settings.defaultOwner,
@@ -158,7 +156,7 @@ function plan(req: FastifyRequest, source: ImportSource, settings: ImportSetting
 /** The validation step: what the import would do, row by row, without writing anything. */
 export function previewImport(req: FastifyRequest, source: ImportSource, settings: ImportSettings): PlanSummary {
   authorizeImport(req, source.object);
-  return plan(req, source, settings);
+  return buildPlan(req, source, settings);
 }
 
 /** Stores an upload so the wizard can continue with it (mapping, validation, import). */
@@ -199,47 +197,4 @@ export function rememberSettings(req: FastifyRequest, id: number, settings: Impo
 export function storedSettings(req: FastifyRequest, record: ImportRecord): ImportSettings {
   if (!record.mapping) throw new HttpError(409, { error: 'conflict', message: 'Map the columns before importing.' });
   return resolveSettings(req, record, { mode: record.mode, mapping: record.mapping, ownerId: record.defaultOwnerId ?? undefined });
-}
-
-function summary(record: ImportRecord, c: ImportRecord['counts'], mode: ImportMode): string {
-  return `import #${record.id} of ${record.object}s from ${record.fileName} (${record.encoding}, ${mode === 'update' ? 'create and update' : 'create only'}): `
-    + `${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.rejected} rejected`;
-}
-
-/**
- * Runs an import as ONE transaction: plan, inserts and updates, the rejected/skipped rows, the import's
- * counts and its audit entry commit together or not at all. A failure part-way (a constraint, a full
- * disk) rolls everything back; the run is then recorded as failed, with nothing imported.
- */
-export function runImport(req: FastifyRequest, id: number, source: ImportSource, settings: ImportSettings): ImportRecord {
-  authorizeImport(req, source.object);
-  const { db } = req.server.crm;
-  const record = getImport(db, id) as ImportRecord;
-  const at = nowIso(req);
-  let line = 0;
-  try {
-    db.transaction(() => {
-      const planned = plan(req, source, settings);
-      const table = targetTable(db, source.object);
-      for (const row of planned.rows) {
-        line = row.line;
-        if (row.kind === 'create') table.insert(row.values, row.ownerId, row.accountId, at);
-        else if (row.kind === 'update') table.update(row.id, row.values, row.ownerId, row.accountId, at);
-      }
-      line = 0;
-      const counts = { created: planned.counts.create, updated: planned.counts.update, skipped: planned.counts.skip, rejected: planned.counts.reject };
-      saveSettings(db, id, { mode: settings.mode, mapping: settings.mapping, defaultOwnerId: settings.defaultOwner.id });
-      insertIssues(db, id, planned.rows);
-      completeImport(db, id, counts, at);
-      audit(req, { action: 'import', object: 'import', recordId: id, summary: summary(record, counts, settings.mode) });
-    })();
-  } catch (e) {
-    if (e instanceof HttpError) throw e;
-    const cause = e instanceof Error ? e.message : String(e);
-    const message = `${line ? `Line ${line}: ` : ''}${cause}. The import was rolled back: nothing was imported.`;
-    failImport(db, id, message, nowIso(req));
-    audit(req, { action: 'import_failed', object: 'import', recordId: id, summary: `import #${id} of ${source.object}s from ${source.fileName}: ${message}` });
-    throw new HttpError(500, { error: 'import_failed', message, importId: id });
-  }
-  return getImport(db, id) as ImportRecord;
 }
