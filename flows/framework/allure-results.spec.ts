@@ -24,7 +24,7 @@ function findResult(results: AllureResult[], name: string): AllureResult | undef
 test('the Allure results of this run hold labels, links, role steps, screenshots and parameters @framework', async () => {
   await pollBackend(() => findResult(readAllureResults(paths.allureResults), TWO_ROLES)?.status, {
     timeout: 10_000,
-    message: `the Allure result of "${TWO_ROLES}" is written`,
+    message: `the Allure result of "${TWO_ROLES}" is written (a --reporter option on the command line replaces the configured allure-playwright reporter)`,
   }).toBe('passed');
   const result = findResult(readAllureResults(paths.allureResults), TWO_ROLES)!;
   const rep = env.roles.salesRep.persona;
