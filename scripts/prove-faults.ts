@@ -115,6 +115,8 @@ function runOnce(faults: string, o: Options): RunResult {
         CRM_FAULTS: faults,
         BROWSER: 'chromium',
         PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+        // its own reports and test-results, so it never clears another run's artefacts (nor they its)
+        FLOWS_OUTPUT_DIR: path.join(REPORT_DIR, faults || 'all-off'),
       },
     },
   );

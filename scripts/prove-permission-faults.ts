@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { loadRun, judgeAll, ruleResults } from '../fixtures/permissions/report.js';
 
 export const PERMISSION_SWITCHES = [
@@ -38,6 +39,8 @@ function option(argv: string[], flag: string): string | undefined {
 function runOnce(faults: string, port: number, workers: number): Outcome {
   const runId = `pf${crypto.randomBytes(4).toString('hex')}`;
   const started = Date.now();
+  // each run keeps its reports and test-results apart, so it never clears another run's artefacts
+  const outputDir = path.resolve(import.meta.dirname, '..', 'reports', 'prove-permission-faults', faults || 'all-off');
   const child = spawnSync('npx', ['playwright', 'test', '--grep', '@permissions', '--project=permissions', '--project=permissions-report', `--workers=${workers}`, '--retries=0', '--reporter=dot'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -48,9 +51,10 @@ function runOnce(faults: string, port: number, workers: number): Outcome {
       CRM_FAULTS: faults,
       BROWSER: 'chromium',
       FLOWS_RUN_ID: runId,
+      FLOWS_OUTPUT_DIR: outputDir,
     },
   });
-  const run = loadRun(runId);
+  const run = loadRun(runId, path.join(outputDir, 'reports'));
   const redCells = judgeAll(run.observations).filter((v) => !v.pass).map((v) => {
     const layers = v.layers.filter((l) => !l.pass).map((l) => `${l.layer}: ${l.observed}`);
     return `${v.role} · ${v.object}.${v.action} (expected ${v.expected}; ${layers.join(', ') || 'not checked'})`;
