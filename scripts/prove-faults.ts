@@ -98,12 +98,15 @@ const REPORT_DIR = path.resolve(import.meta.dirname, '..', 'reports', 'prove-fau
 function runOnce(faults: string, o: Options): RunResult {
   fs.mkdirSync(REPORT_DIR, { recursive: true });
   // kept after the run (git-ignored) so a surprising result can be looked into
-  const report = path.join(REPORT_DIR, `${faults || 'all-off'}.json`);
+  const outputDir = path.join(REPORT_DIR, faults || 'all-off');
+  // the configured reporters stay on (the Allure results are what the no-secrets check scans); the
+  // JSON one writes into the run's own reports folder
+  const report = path.join(outputDir, 'reports', 'playwright-results.json');
   fs.rmSync(report, { force: true });
   const started = Date.now();
   const child = spawnSync(
     'npx',
-    ['playwright', 'test', ...o.specs, '--project=chromium', `--workers=${o.workers}`, '--retries=0', '--reporter=json'],
+    ['playwright', 'test', ...o.specs, '--project=chromium', `--workers=${o.workers}`, '--retries=0'],
     {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
@@ -114,9 +117,8 @@ function runOnce(faults: string, o: Options): RunResult {
         CRM_BASE_URL: `http://127.0.0.1:${o.port}`,
         CRM_FAULTS: faults,
         BROWSER: 'chromium',
-        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
         // its own reports and test-results, so it never clears another run's artefacts (nor they its)
-        FLOWS_OUTPUT_DIR: path.join(REPORT_DIR, faults || 'all-off'),
+        FLOWS_OUTPUT_DIR: outputDir,
       },
     },
   );

@@ -41,7 +41,7 @@ function runOnce(faults: string, port: number, workers: number): Outcome {
   const started = Date.now();
   // each run keeps its reports and test-results apart, so it never clears another run's artefacts
   const outputDir = path.resolve(import.meta.dirname, '..', 'reports', 'prove-permission-faults', faults || 'all-off');
-  const child = spawnSync('npx', ['playwright', 'test', '--grep', '@permissions', '--project=permissions', '--project=permissions-report', `--workers=${workers}`, '--retries=0', '--reporter=dot'], {
+  const child = spawnSync('npx', ['playwright', 'test', '--grep', '@permissions', '--project=permissions', '--project=permissions-report', `--workers=${workers}`, '--retries=0'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       // eslint-disable-next-line no-restricted-properties -- a child process inherits the caller's environment on purpose
