@@ -1,10 +1,11 @@
 /**
- * Proof of strength for the lead-to-cash flows: runs the given specs once with every defect switch
+ * Proof of strength for the lead-to-cash (or service-ticket) flows: runs the given specs once with every defect switch
  * off (all must pass) and once per switch (at least one test must fail), each time against a fresh
  * bundled CRM started by Playwright's webServer with CRM_FAULTS=<switch>, and prints the
  * switch → failing tests table that docs/fault-detection.md records.
  *
  *   npx tsx scripts/prove-faults.ts                       # the sales switches, every lead-to-cash spec
+ *   npx tsx scripts/prove-faults.ts --domain service      # the service switches, every service-ticket spec
  *   npx tsx scripts/prove-faults.ts --switch quote-tax-on-gross,overpayment-accepted
  *   npx tsx scripts/prove-faults.ts --specs flows/lead-to-cash-approvals.spec.ts --port 4391
  *
@@ -32,8 +33,14 @@ export const SALES_SWITCHES = [
   'discount-editable-after-approval',
 ] as const;
 
-/** Playwright takes these as file filters: every flows/lead-to-cash*.spec.ts. */
-const DEFAULT_SPECS = ['flows/lead-to-cash'];
+/** The service-domain switches: SLA, workflow and portal visibility. */
+export const SERVICE_SWITCHES = ['sla-pause-ignored', 'sla-breach-not-flagged', 'ticket-reopen-after-window', 'internal-note-in-portal'] as const;
+
+/** Per process: its switches, and its specs as Playwright file filters (every flows/<process>*.spec.ts). */
+const DOMAINS = {
+  sales: { switches: SALES_SWITCHES, specs: ['flows/lead-to-cash'] },
+  service: { switches: SERVICE_SWITCHES, specs: ['flows/service-ticket'] },
+} as const;
 
 interface Options {
   switches: string[];
@@ -52,7 +59,10 @@ function parseArgs(argv: string[]): Options {
   const workers = Number(value('--workers') ?? 2);
   if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`--port must be a free TCP port (got ${value('--port')})`);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number ≥ 1 (got ${value('--workers')})`);
-  return { switches: list('--switch') ?? [...SALES_SWITCHES], specs: list('--specs') ?? DEFAULT_SPECS, port, workers };
+  const domainName = value('--domain') ?? 'sales';
+  if (!(domainName in DOMAINS)) throw new Error(`--domain must be ${Object.keys(DOMAINS).join(' or ')} (got ${domainName})`);
+  const domain = DOMAINS[domainName as keyof typeof DOMAINS];
+  return { switches: list('--switch') ?? [...domain.switches], specs: list('--specs') ?? [...domain.specs], port, workers };
 }
 
 interface JsonSpec {
