@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { resolveBrowsers, systemChromiumArgs, type BrowserProbe, type BrowserSettings } from '../../fixtures/browser.js';
+import { playwrightFfmpegInstalled, resolveBrowsers, systemChromiumArgs, type BrowserProbe, type BrowserSettings } from '../../fixtures/browser.js';
 
 /** A machine described by the files it has. */
 function machine(files: string[]): BrowserProbe {
@@ -77,5 +80,24 @@ describe('browser resolution', () => {
     const plan = resolveBrowsers(settings({ wsEndpoint: 'ws://127.0.0.1:3000/', browserExecutable: '/usr/bin/chromium' }), machine([]));
     assert.deepEqual(plan.problems, []);
     assert.equal(plan.projects[0]!.use.launchOptions!.executablePath, '/usr/bin/chromium');
+  });
+});
+
+describe('video recording needs Playwright\'s own ffmpeg', () => {
+  const browsersFolder = (withFfmpeg: boolean) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-playwright-'));
+    if (withFfmpeg) {
+      fs.mkdirSync(path.join(root, 'ffmpeg-1011'));
+      fs.writeFileSync(path.join(root, 'ffmpeg-1011', process.platform === 'darwin' ? 'ffmpeg-mac' : 'ffmpeg-linux'), '');
+    }
+    return { playwrightExecutable: () => path.join(root, 'chromium-1200', 'chrome-linux', 'chrome') };
+  };
+
+  it('is found beside Playwright\'s browsers', () => {
+    assert.equal(playwrightFfmpegInstalled(browsersFolder(true)), true);
+  });
+
+  it('is missing on a machine with only the system Chromium, so video stays off', () => {
+    assert.equal(playwrightFfmpegInstalled(browsersFolder(false)), false);
   });
 });
