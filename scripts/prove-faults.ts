@@ -144,7 +144,13 @@ function runOnce(faults: string, o: Options): RunResult {
 }
 
 function main(): void {
-  const o = parseArgs(process.argv.slice(2));
+  let o: Options;
+  try {
+    o = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`prove-faults: ${(e as Error).message}`);
+    process.exit(2);
+  }
   const results: RunResult[] = [];
   for (const faults of ['', ...o.switches]) {
     process.stderr.write(`▶ ${faults || 'all switches off'} … `);
