@@ -4,9 +4,9 @@ import { oneLineDeal } from '../fixtures/data/lead-to-cash-deal.js';
 import { formatMoney } from '../fixtures/domain/money.js';
 import { APPROVER_LABEL } from '../fixtures/domain/sales-rules.js';
 import {
-  approvedQuote, dealLines, draftQuote, openOpportunity, stockPriceBook,
+  approvedQuote, dealLines, draftQuote, openOpportunity, stockPriceBook, describeLeadToCashVariant,
 } from '../fixtures/scenarios/lead-to-cash.js';
-import { criteria, describeFlow, expect, test, type Actor } from '../fixtures/test.js';
+import { criteria, expect, test, type Actor } from '../fixtures/test.js';
 import { ApprovalsInboxPage } from '../pages/approvals/approvals-inbox-page.js';
 import { OpportunityDetailPage } from '../pages/opportunities/opportunity-detail-page.js';
 import { QuotePage } from '../pages/quotes/quote-page.js';
@@ -23,11 +23,7 @@ async function sendsAndCloses(rep: Actor, quoteId: number, title: string): Promi
 }
 
 test.describe('Lead to cash: discount approvals', { tag: '@lead-to-cash' }, () => {
-  test.beforeEach(async () => {
-    // several people, each in their own browser, through a dozen screens: three times the usual budget
-    test.slow();
-    await describeFlow({ epic: 'Lead to cash', feature: 'Discount approval', severity: 'critical', owner: 'qa-sales' });
-  });
+  test.beforeEach(() => describeLeadToCashVariant('Discount approval'));
 
   test('a discount within the rep\'s 10% limit needs no approval: the rep sends and closes the deal directly', async ({ salesRep, admin, finance, data }) => {
     await criteria('AC-L2C-11', 'AC-L2C-10');

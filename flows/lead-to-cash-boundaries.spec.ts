@@ -5,9 +5,9 @@ import { dollarsInput, formatMoney } from '../fixtures/domain/money.js';
 import { bpToPercentText, formatPercent, percentToBp } from '../fixtures/domain/pricing.js';
 import { APPROVER_LABEL, approverFor, FREE_DISCOUNT_MAX_BP, MANAGER_DISCOUNT_MAX_BP, MAX_QUANTITY } from '../fixtures/domain/sales-rules.js';
 import {
-  acceptedQuote, dealLines, draftQuote, openOpportunity, stockPriceBook, type PricedDeal,
+  acceptedQuote, dealLines, draftQuote, openOpportunity, stockPriceBook, type PricedDeal, describeLeadToCashVariant,
 } from '../fixtures/scenarios/lead-to-cash.js';
-import { criteria, describeFlow, expect, test, type Actor } from '../fixtures/test.js';
+import { criteria, expect, test, type Actor } from '../fixtures/test.js';
 import { ApprovalsInboxPage } from '../pages/approvals/approvals-inbox-page.js';
 import { InvoicePage } from '../pages/invoices/invoice-page.js';
 import { OrderPage } from '../pages/orders/order-page.js';
@@ -30,11 +30,7 @@ async function buildQuoteOnScreen(rep: Actor, quoteId: number, deal: PricedDeal)
 }
 
 test.describe('Lead to cash: boundaries', { tag: '@lead-to-cash' }, () => {
-  test.beforeEach(async () => {
-    // several people, each in their own browser, through a dozen screens: three times the usual budget
-    test.slow();
-    await describeFlow({ epic: 'Lead to cash', feature: 'Boundaries', severity: 'critical', owner: 'qa-sales' });
-  });
+  test.beforeEach(() => describeLeadToCashVariant('Boundaries'));
 
   test('quantities of 0, below 0 and above the maximum are refused on the line; 1 is accepted', async ({ salesRep, admin, finance, data }) => {
     await criteria('AC-L2C-20', 'AC-L2C-10');

@@ -5,8 +5,8 @@ import { reconcileMoneyTrail } from '../fixtures/checks/money-trail.js';
 import { oneLineDeal } from '../fixtures/data/lead-to-cash-deal.js';
 import { dollarsInput, formatMoney } from '../fixtures/domain/money.js';
 import { STAGE_PROBABILITY } from '../fixtures/domain/sales-rules.js';
-import { dealLines, draftQuote, invoicedDeal, openOpportunity, stockPriceBook } from '../fixtures/scenarios/lead-to-cash.js';
-import { criteria, describeFlow, eventually, expect, test } from '../fixtures/test.js';
+import { dealLines, draftQuote, invoicedDeal, openOpportunity, stockPriceBook, describeLeadToCashVariant } from '../fixtures/scenarios/lead-to-cash.js';
+import { criteria, eventually, expect, test } from '../fixtures/test.js';
 import { DashboardPage } from '../pages/dashboard-page.js';
 import { InvoiceListPage } from '../pages/invoices/invoice-list-page.js';
 import { InvoicePage } from '../pages/invoices/invoice-page.js';
@@ -15,11 +15,7 @@ import { PipelineBoardPage } from '../pages/opportunities/pipeline-board-page.js
 import { QuotePage } from '../pages/quotes/quote-page.js';
 
 test.describe('Lead to cash: deals that are lost, overpaid or paid late', { tag: '@lead-to-cash' }, () => {
-  test.beforeEach(async () => {
-    // several people, each in their own browser, through a dozen screens: three times the usual budget
-    test.slow();
-    await describeFlow({ epic: 'Lead to cash', feature: 'Deal exceptions', severity: 'critical', owner: 'qa-sales' });
-  });
+  test.beforeEach(() => describeLeadToCashVariant('Deal exceptions'));
 
   test('a lost opportunity accepts no quote and drops out of the pipeline and the dashboard', async ({ salesRep, admin, finance, data }) => {
     await criteria('AC-L2C-17', 'AC-L2C-10');
