@@ -5,6 +5,9 @@ import { Toast } from './components/toast.js';
 
 export type AccessOutcome = 'allowed' | 'denied' | 'not-found';
 
+/** The test ids of the markers a CRM page carries instead of its content. */
+export const PAGE_MARKERS = { denied: 'access-denied', notFound: 'not-found', errorPage: 'error-page' } as const;
+
 /**
  * What every signed-in screen shares: the header (current user, Log out), the main navigation,
  * the toast, and the one heading of the main area. Screen page objects build on it.
@@ -25,8 +28,8 @@ export class AppShell {
     this.currentUser = page.getByTestId('current-user');
     this.logOutButton = page.getByRole('button', { name: 'Log out', exact: true });
     this.heading = page.getByRole('main').getByRole('heading', { level: 1 });
-    this.accessDeniedMarker = page.getByTestId('access-denied');
-    this.notFoundMarker = page.getByTestId('not-found');
+    this.accessDeniedMarker = page.getByTestId(PAGE_MARKERS.denied);
+    this.notFoundMarker = page.getByTestId(PAGE_MARKERS.notFound);
     this.faultBanner = page.getByTestId('fault-banner');
   }
 
