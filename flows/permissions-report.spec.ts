@@ -3,7 +3,7 @@ import { EXPECTED_MATRIX } from '../fixtures/permissions/matrix.js';
 import { MATRIX_ROLES, OBJECTS } from '../fixtures/permissions/model.js';
 import { expect, permissionLabels, test } from '../fixtures/permissions/perm-test.js';
 import { summarize } from '../fixtures/permissions/report-html.js';
-import { judgeAll, loadRun, renderReport, ruleResults, writeMatrixReport } from '../fixtures/permissions/report.js';
+import { describeMatrixRunTime, judgeAll, loadRun, renderReport, ruleResults, writeMatrixReport } from '../fixtures/permissions/report.js';
 import { reportMeta } from '../fixtures/permissions/run-meta.js';
 
 /**
@@ -16,7 +16,8 @@ test('the permission matrix report shows every role × object × action cell, ex
   const run = loadRun(env.runId);
   const verdicts = judgeAll(run.observations);
   const rules = ruleResults(run.rules);
-  const html = renderReport(verdicts, rules, await reportMeta());
+  const runTime = describeMatrixRunTime(env.runId, testInfo.config.workers);
+  const html = renderReport(verdicts, rules, { ...(await reportMeta()), runTime });
 
   const file = await test.step('The matrix report is written to reports/ and attached to the Allure report', async () => {
     await testInfo.attach('permission matrix (expected vs observed)', { body: html, contentType: 'text/html' });
@@ -24,7 +25,7 @@ test('the permission matrix report shows every role × object × action cell, ex
   });
 
   const s = summarize(verdicts, rules);
-  testInfo.annotations.push({ type: 'permission matrix', description: `${s.passed}/${s.cells} cells green, ${s.failed} red, ${s.notChecked} not checked; rules ${s.rulesPassed} green, ${s.rulesFailed} red — ${file}` });
+  testInfo.annotations.push({ type: 'permission matrix', description: `${s.passed}/${s.cells} cells green, ${s.failed} red, ${s.notChecked} not checked; rules ${s.rulesPassed} green, ${s.rulesFailed} red; ${runTime} — ${file}` });
 
   // The report is only worth reading if every role's API and screen tests reported into it.
   const expectedFiles = MATRIX_ROLES.flatMap((r) => [`cells-api-${r}.json`, `cells-ui-${r}.json`]);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { chromium, firefox, webkit } from 'playwright-core';
 import { CrmUnreachableError, apiLogin, fetchHealth, revokeSession } from '../fixtures/crm-http.js';
-import { playwrightFfmpegInstalled, resolveBrowsers } from '../fixtures/browser.js';
+import { SYSTEM_CHROMIUM_PATHS, playwrightFfmpegInstalled, resolveBrowsers } from '../fixtures/browser.js';
 import { paths } from '../fixtures/paths.js';
 import { ROLE_KEYS } from '../fixtures/roles.js';
 
@@ -35,10 +35,14 @@ for (const project of plan.projects) {
     ok(`${project.name} starts: ${project.description} → version ${browser.version()}`);
     await browser.close();
   } catch (e) {
-    bad(`${project.name} (${project.description}) does not start: ${(e as Error).message.split('\n')[0]}`, 'reinstall it (apt-get install -y chromium / npx playwright install) or check PW_WS_ENDPOINT');
+    bad(`${project.name} (${project.description}) does not start: ${(e as Error).message.split('\n')[0]}`, 'reinstall it (apt-get install -y chromium chromium-headless-shell / npx playwright install) or check PW_WS_ENDPOINT');
   }
 }
 
+const systemFullChromium = plan.projects.some((p) => SYSTEM_CHROMIUM_PATHS.includes(p.use.launchOptions?.executablePath ?? ''));
+if (env.headless && !env.browserExecutable && systemFullChromium) {
+  console.log('  - headless runs use the full Chromium: apt-get install -y chromium-headless-shell makes each page load about a third cheaper');
+}
 if (!env.wsEndpoint && !playwrightFfmpegInstalled()) {
   console.log('  - video of failed tests is off: Playwright\'s ffmpeg is not installed (npx playwright install ffmpeg); traces still hold a screencast');
 }

@@ -19,10 +19,25 @@ const settings = (overrides: Partial<BrowserSettings> = {}): BrowserSettings => 
   browserExecutable: undefined,
   wsEndpoint: undefined,
   crmBaseUrl: 'http://127.0.0.1:4310',
+  headless: true,
   ...overrides,
 });
 
 describe('browser resolution', () => {
+  it("runs headless flows in Debian's headless shell when it is installed, headed ones in the full browser", () => {
+    const files = ['/usr/bin/chromium', '/usr/lib/chromium/chromium-headless-shell'];
+    const headless = resolveBrowsers(settings(), machine(files)).projects[0]!;
+    assert.equal(headless.use.launchOptions!.executablePath, '/usr/lib/chromium/chromium-headless-shell');
+    assert.match(headless.description, /headless shell/);
+    assert.ok(headless.use.launchOptions!.args!.includes('--no-sandbox'));
+    const headed = resolveBrowsers(settings({ headless: false }), machine(files)).projects[0]!;
+    assert.equal(headed.use.launchOptions!.executablePath, '/usr/bin/chromium');
+    const shellOnly = resolveBrowsers(settings({ headless: false }), machine(['/usr/lib/chromium/chromium-headless-shell']));
+    assert.match(shellOnly.problems[0]!, /No Chromium found/, 'a headed run cannot use the headless shell');
+    const explicit = resolveBrowsers(settings({ browserExecutable: '/usr/bin/chromium' }), machine(files)).projects[0]!;
+    assert.equal(explicit.use.launchOptions!.executablePath, '/usr/bin/chromium', 'BROWSER_EXECUTABLE is taken as given');
+  });
+
   it("prefers Playwright's own Chromium, launched without extra flags", () => {
     const plan = resolveBrowsers(settings(), machine(['/pw/chromium/exe', '/usr/bin/chromium']));
     assert.deepEqual(plan.problems, []);

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { EXPECTED_MATRIX } from '../../fixtures/permissions/matrix.js';
 import { cellsOf } from '../../fixtures/permissions/model.js';
 import { renderMatrixReport, summarize, type RuleResult } from '../../fixtures/permissions/report-html.js';
+import { describeMatrixRunTime } from '../../fixtures/permissions/report.js';
 import { judgeCell, type CellVerdict } from '../../fixtures/permissions/verdict.js';
 
 const meta = { generatedAt: '2026-01-15T09:00:00.000Z', crmUrl: 'http://127.0.0.1:4310', crmVersion: '1.0.0', faults: [] as string[], runId: 'ab12' };
@@ -62,5 +66,22 @@ describe('the permission matrix report', () => {
     assert.ok(html.includes('portal showed &lt;b&gt;&quot;secret&quot;&lt;/b&gt; &amp; more'));
     assert.ok(!html.includes('<b>"secret"</b>'));
     assert.match(html, /rules: 1 green, 1 red/);
+  });
+});
+
+describe('the matrix run time in the report header', () => {
+  it('spans from the first recorded start to the last recorded end, and says when nothing was recorded', () => {
+    const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'matrix-time-'));
+    const timeFile = (key: string, startedAt: number, endedAt: number) => {
+      fs.mkdirSync(path.join(reportsDir, 'permissions', 'ab12'), { recursive: true });
+      fs.writeFileSync(path.join(reportsDir, 'permissions', 'ab12', `time-${key}.json`), JSON.stringify({ startedAt, endedAt }));
+    };
+    assert.equal(describeMatrixRunTime('ab12', 2, reportsDir), 'matrix run time not recorded');
+    timeFile('world-w0', 1_000, 5_000);
+    timeFile('test-a', 5_000, 61_000);
+    timeFile('test-b', 6_000, 92_400);
+    assert.equal(describeMatrixRunTime('ab12', 2, reportsDir), 'matrix run time 91 s on 2 worker(s)');
+    const html = renderMatrixReport({ matrix: EXPECTED_MATRIX, verdicts: greenVerdicts(), rules: [], meta: { ...meta, runTime: 'matrix run time 91 s on 2 worker(s)' } });
+    assert.match(html, /class="meta">[^<]*matrix run time 91 s on 2 worker\(s\)<\/p>/);
   });
 });
