@@ -16,7 +16,7 @@ test('the permission matrix report shows every role × object × action cell, ex
   const run = loadRun(env.runId);
   const verdicts = judgeAll(run.observations);
   const rules = ruleResults(run.rules);
-  const runTime = describeMatrixRunTime(env.runId, testInfo.config.workers);
+  const runTime = describeMatrixRunTime(run.spans, testInfo.config.workers);
   const html = renderReport(verdicts, rules, { ...(await reportMeta()), runTime });
 
   const file = await test.step('The matrix report is written to reports/ and attached to the Allure report', async () => {
