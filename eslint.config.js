@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * The reference CRM (demo-crm/) is a separate application with its own standards and is not linted here.
  */
 const recommendedPlaywright = playwright.configs['flat/recommended'];
-const FRAMEWORK = ['fixtures/**/*.ts', 'pages/**/*.ts', 'flows/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'playwright.config.ts'];
+const FRAMEWORK = ['fixtures/**/*.ts', 'pages/**/*.ts', 'profiles/**/*.ts', 'flows/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'load/**/*.ts', 'playwright.config.ts'];
 
 const noSleep = [
   { selector: "Literal[value='networkidle']", message: "No 'networkidle': wait for the user-visible result (a heading, a toast, a status badge)." },
@@ -47,7 +47,21 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    files: ['flows/**/*.ts', 'pages/**/*.ts', 'fixtures/**/*.ts'],
+    // The core reaches a CRM only through the profile interface (fixtures/profile.ts): it loads the
+    // profile CRM_PROFILE names by folder, and never imports a profile's code.
+    files: ['fixtures/**/*.ts', 'pages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'node:timers/promises', message: 'No sleeps: wait for a signal instead.' }],
+          patterns: [{ group: ['**/profiles/**'], message: 'The framework core must not import a CRM profile: add what it needs to the CrmProfile interface (fixtures/profile.ts).' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['flows/**/*.ts', 'pages/**/*.ts', 'profiles/**/*.ts', 'fixtures/**/*.ts'],
     plugins: recommendedPlaywright.plugins,
     rules: {
       'playwright/missing-playwright-await': 'error',

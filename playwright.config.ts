@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { playwrightFfmpegInstalled, resolveBrowsers } from './fixtures/browser.js';
-import { env } from './fixtures/env.js';
+import { env, profile } from './fixtures/env.js';
 import { crmDbFile, paths } from './fixtures/paths.js';
 import { reporters } from './fixtures/reporting.js';
 
@@ -19,29 +20,29 @@ if (plan.problems.length > 0) {
 const [primary] = plan.projects;
 if (!primary) throw new Error('unreachable: a plan without problems has a browser');
 
-const crmPort = Number(new URL(env.crmBaseUrl).port || 80);
+const crmUrl = new URL(env.crmBaseUrl);
+const crmPort = Number(crmUrl.port || (crmUrl.protocol === 'https:' ? 443 : 80));
 // absolute, so configurations that extend this one from another folder resolve the same files
 const flowsDir = path.join(paths.root, 'flows');
 const frameworkDir = path.join(flowsDir, 'framework');
+/** The flows of the CRM under test: flows/<CRM_PROFILE>/. */
+const profileFlowsDir = path.join(flowsDir, profile.name);
 const REPORT_CHECKS = ['**/framework/allure-results.spec.ts', '**/framework/no-secrets-in-reports.spec.ts'];
 /**
- * The permission matrix runs once, in its own project (it is about the CRM's rules, not the browser),
- * so that its report project can run after it without making a `--grep` run pull in every flow.
+ * A profile's permission matrix (flows/<profile>/permissions/) runs once, in its own project: it is
+ * about the CRM's rules, not the browser, and its report project runs after it without making a
+ * `--grep` run pull in every flow.
  */
-const PERMISSION_SPECS = '**/permissions-*.spec.ts';
+const permissionsDir = path.join(profileFlowsDir, 'permissions');
+const hasPermissionMatrix = fs.existsSync(permissionsDir);
 
-const webServer: PlaywrightTestConfig['webServer'] = env.startCrm
+const server = profile.capabilities.bundledServer;
+const webServer: PlaywrightTestConfig['webServer'] = env.startCrm && server
   ? {
-      command: 'node --import tsx demo-crm/src/main.ts --reset',
-      url: `${env.crmBaseUrl}/api/health`,
+      command: server.command,
+      url: `${env.crmBaseUrl}${server.readyPath}`,
       cwd: paths.root,
-      env: {
-        CRM_PORT: String(crmPort),
-        CRM_HOST: new URL(env.crmBaseUrl).hostname,
-        CRM_DB_FILE: crmDbFile(crmPort),
-        CRM_TEST_MODE: '1',
-        CRM_FAULTS: env.crmFaults,
-      },
+      env: server.env({ port: crmPort, host: crmUrl.hostname, dbFile: crmDbFile(crmPort), faults: env.crmFaults, https: crmUrl.protocol === 'https:' }),
       reuseExistingServer: false,
       timeout: env.timeouts.crmStart,
       stdout: 'ignore',
@@ -87,25 +88,32 @@ export default defineConfig({
       name: browser.name,
       use: browser.use,
       dependencies: ['setup'],
-      // the framework's own checks need one browser, not every one
-      testIgnore: browser === primary ? [...REPORT_CHECKS, PERMISSION_SPECS] : ['**/framework/**', PERMISSION_SPECS],
+      // the flows of the CRM under test, and the framework's own checks (which need one browser, not every one)
+      testMatch: browser === primary ? [`${profile.name}/**/*.spec.ts`, 'framework/**/*.spec.ts'] : [`${profile.name}/**/*.spec.ts`],
+      testIgnore: [...REPORT_CHECKS, `${profile.name}/permissions/**`],
     })),
-    {
-      name: 'permissions',
-      testMatch: /permissions-(?!report\.)[\w-]+\.spec\.ts$/,
-      // Some 650 page loads: DOM snapshots in the trace cost a fifth of the run. A red cell is
-      // explained by the matrix report (expected, observed, the URL and what it showed); the trace
-      // keeps its actions, network log and screencast.
-      use: { ...primary.use, trace: { mode: 'retain-on-failure', snapshots: false, screenshots: true, sources: true } },
-      dependencies: ['setup'],
-    },
-    {
-      // joins what every permission test observed into reports/permissions-matrix.html
-      name: 'permissions-report',
-      testMatch: /permissions-report\.spec\.ts$/,
-      use: primary.use,
-      dependencies: ['permissions'],
-    },
+    ...(hasPermissionMatrix
+      ? [
+          {
+            name: 'permissions',
+            testDir: permissionsDir,
+            testIgnore: /report\.spec\.ts$/,
+            // Some 650 page loads: DOM snapshots in the trace cost a fifth of the run. A red cell is
+            // explained by the matrix report (expected, observed, the URL and what it showed); the trace
+            // keeps its actions, network log and screencast.
+            use: { ...primary.use, trace: { mode: 'retain-on-failure' as const, snapshots: false, screenshots: true, sources: true } },
+            dependencies: ['setup'],
+          },
+          {
+            // joins what every permission test observed into reports/permissions-matrix.html
+            name: 'permissions-report',
+            testDir: permissionsDir,
+            testMatch: /report\.spec\.ts$/,
+            use: primary.use,
+            dependencies: ['permissions'],
+          },
+        ]
+      : []),
     {
       name: 'allure-results',
       testDir: frameworkDir,

@@ -7,12 +7,12 @@ import { add, formatSummary, parseNodeTestSummaries, parsePlaywrightReport, zero
  * last line. Exits non-zero when anything failed, including a step that ran no tests at all
  * (typecheck, lint) — the exit code of `npm test` is passed in for that.
  *
- *   tsx scripts/count-results.ts --log run.log --playwright-json reports/playwright-results.json --exit-code 0
+ *   tsx scripts/count-results.ts --log run.log --playwright-json reports/playwright-results.json [--playwright-json …] --exit-code 0
  */
 const { values } = parseArgs({
   options: {
     log: { type: 'string' },
-    'playwright-json': { type: 'string' },
+    'playwright-json': { type: 'string', multiple: true },
     'exit-code': { type: 'string', default: '0' },
     since: { type: 'string' },
   },
@@ -28,14 +28,17 @@ if (values.log && fs.existsSync(values.log)) {
   });
 }
 
-const json = values['playwright-json'];
 const since = values.since ? Number(values.since) * 1000 : 0;
-if (json && fs.existsSync(json) && fs.statSync(json).mtimeMs >= since) {
-  const c = parsePlaywrightReport(JSON.parse(fs.readFileSync(json, 'utf8')) as Parameters<typeof parsePlaywrightReport>[0]);
-  lines.push(`  Playwright flows: ${formatSummary(c)}`);
-  total = add(total, c);
-} else if (json) {
-  lines.push('  Playwright flows: no report from this run (the flows did not run or did not finish)');
+// one Playwright report per run of the flows (the bundled CRM's, then each other profile's)
+for (const json of values['playwright-json'] ?? []) {
+  if (fs.existsSync(json) && fs.statSync(json).mtimeMs >= since) {
+    const c = parsePlaywrightReport(JSON.parse(fs.readFileSync(json, 'utf8')) as Parameters<typeof parsePlaywrightReport>[0]);
+    lines.push(`  Playwright flows (${json}): ${formatSummary(c)}`);
+    total = add(total, c);
+  } else {
+    lines.push(`  Playwright flows (${json}): no report from this run (the flows did not run or did not finish): counted as 1 failure`);
+    total = add(total, { passed: 0, failed: 1, skipped: 0 });
+  }
 }
 
 const exitCode = Number(values['exit-code']);

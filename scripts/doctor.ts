@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { chromium, firefox, webkit } from 'playwright-core';
-import { CrmUnreachableError, apiLogin, fetchHealth, revokeSession } from '../fixtures/crm-http.js';
 import { SYSTEM_CHROMIUM_PATHS, playwrightFfmpegInstalled, resolveBrowsers } from '../fixtures/browser.js';
 import { paths } from '../fixtures/paths.js';
-import { ROLE_KEYS } from '../fixtures/roles.js';
+import { CrmUnreachableError } from '../fixtures/profile.js';
+import { roleEnvVars } from '../fixtures/config/role-env.js';
 
 /**
  * `npm run doctor`: checks what a run needs, in order — configuration, browser, CRM, each role's
@@ -20,8 +20,8 @@ const bad = (text: string, fix: string) => {
 };
 
 console.log('1. Configuration');
-const { env, childProcessEnv } = await import('../fixtures/env.js');
-ok(`valid; CRM ${env.crmBaseUrl} (${env.startCrm ? 'started by the flows' : 'external'}), locale ${env.fakerLocale}, headless ${env.headless}`);
+const { env, childProcessEnv, profile } = await import('../fixtures/env.js');
+ok(`valid; CRM profile ${profile.name} (${profile.title}), CRM ${env.crmBaseUrl} (${env.startCrm ? 'started by the flows' : 'external'}), locale ${env.fakerLocale}, headless ${env.headless}`);
 
 console.log('2. Browser');
 const plan = resolveBrowsers(env);
@@ -60,25 +60,29 @@ function portInUse(): Promise<boolean> {
 }
 
 async function startBundledCrm(): Promise<boolean> {
+  const server = profile.capabilities.bundledServer;
+  if (!server) return false;
   if (await portInUse()) {
     bad(`port ${port} is already in use, so the flows could not start the bundled CRM there`, `stop what listens on ${port}, change the port in CRM_BASE_URL, or test it as an external CRM with START_CRM=false`);
     return false;
   }
   fs.mkdirSync(paths.workDir, { recursive: true });
-  crm = spawn(process.execPath, ['--import', 'tsx', paths.crmMain, '--reset'], {
+  const host = new URL(env.crmBaseUrl).hostname;
+  crm = spawn(server.command, {
+    shell: true,
     cwd: paths.root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: childProcessEnv({ CRM_PORT: String(port), CRM_DB_FILE: `${paths.workDir}/doctor.db`, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults }),
+    env: childProcessEnv(server.env({ port, host, dbFile: `${paths.workDir}/doctor.db`, faults: env.crmFaults, https: env.crmBaseUrl.startsWith('https:') })),
   });
-  const server = crm;
+  const child = crm;
   let errorOutput = '';
-  server.stderr?.on('data', (chunk: Buffer) => (errorOutput += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (errorOutput += chunk.toString()));
   // The CRM says when it listens; waiting for that line (or its exit) needs no polling.
   const started = await new Promise<boolean>((resolve) => {
     const timer = AbortSignal.timeout(env.timeouts.crmStart);
     timer.addEventListener('abort', () => resolve(false));
-    server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('listening on') && resolve(true));
-    server.once('exit', () => resolve(false));
+    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('listening on') && resolve(true));
+    child.once('exit', () => resolve(false));
   });
   if (!started) bad(`the bundled CRM did not start on ${env.crmBaseUrl}: ${errorOutput.trim().split('\n')[0] ?? 'no output'}`, 'run `npm run crm` to see its full output');
   return started;
@@ -91,9 +95,9 @@ if (env.startCrm) {
 }
 if (!env.startCrm || reachable) {
   try {
-    const health = await fetchHealth(env.crmBaseUrl);
-    ok(`reachable: version ${health.version}, test mode ${health.testMode ? 'on' : 'off'}, defect switches ${health.faults.join(', ') || 'none'}`);
-    if (!health.testMode) console.log('    note: without test mode (CRM_TEST_MODE=1) flows that move the business clock will fail');
+    const health = await profile.health(env.crmBaseUrl);
+    ok(`reachable: ${profile.title}, version ${health.version}, defect switches ${health.faults.join(', ') || 'none'}`);
+    for (const note of health.notes) console.log(`    note: ${note}`);
     reachable = true;
   } catch (e) {
     reachable = false;
@@ -101,21 +105,32 @@ if (!env.startCrm || reachable) {
   }
 }
 
-console.log('4. Role logins');
+console.log('4. Role logins (through each role\'s login page, as the flows sign in)');
 if (!reachable) console.log('  (skipped: the CRM is not reachable)');
 else {
-  for (const role of ROLE_KEYS) {
-    const creds = env.roles[role];
+  const [project] = plan.projects;
+  const browser = project && !project.use.connectOptions ? await chromium.launch({ ...project.use.launchOptions, headless: true }).catch(() => undefined) : undefined;
+  if (!browser) console.log('  (skipped: no local browser to sign in with; see step 2)');
+  for (const role of browser ? profile.roles : []) {
+    const creds = env.roles[role.key]!;
+    const vars = roleEnvVars(role.key);
+    if (!creds.configured) {
+      console.log(`  - ${role.key}: not configured (set ${vars.username} and ${vars.password} to use it)`);
+      continue;
+    }
     try {
-      const login = await apiLogin(env.crmBaseUrl, creds);
-      const nameNote = login.user.displayName === creds.displayName ? '' : ` — the CRM calls this user "${login.user.displayName}", configured "${creds.displayName}"`;
-      if (nameNote) bad(`${role}: ${creds.username} signs in${nameNote}`, `set ROLE_${role.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/(\D)(\d)/g, '$1_$2').toUpperCase()}_NAME to the CRM's display name`);
-      else ok(`${role}: ${creds.username} signs in as ${login.user.displayName} (${login.user.role})`);
-      await revokeSession(env.crmBaseUrl, login.sessionId);
+      const context = await browser!.newContext({ baseURL: env.crmBaseUrl });
+      const page = await context.newPage();
+      await profile.signIn(page, role, creds);
+      const shown = await profile.signedInUser(page);
+      await context.close();
+      if (shown !== creds.displayName) bad(`${role.key}: ${creds.username} signs in, but the CRM calls this user "${shown}", configured "${creds.displayName}"`, `set ${vars.name} to the CRM's display name`);
+      else ok(`${role.key}: ${creds.username} signs in as ${shown}`);
     } catch (e) {
-      bad(`${role}: ${(e as Error).message}`, 'check that user exists and the ROLE_*_USERNAME / ROLE_*_PASSWORD values in .env');
+      bad(`${role.key}: signing in as "${creds.username}" failed: ${(e as Error).message.split('\n')[0]}`, `check that user exists and the ${vars.username} / ${vars.password} values in .env (quote a value with #)`);
     }
   }
+  await browser?.close();
 }
 
 if (crm && crm.exitCode === null) {

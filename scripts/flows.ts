@@ -40,7 +40,7 @@ if (ui || args.includes('--list')) process.exit(status);
 
 let reportStatus = 0;
 if (fs.existsSync(paths.allureResults) && fs.readdirSync(paths.allureResults).length > 0) {
-  reportStatus = run('npx', ['allure', 'generate', paths.allureResults, '-o', paths.allureReport, '--name', 'CRM Flows']);
+  reportStatus = run('npx', ['allure', 'generate', paths.allureResults, '--config', 'allurerc.mjs', '-o', paths.allureReport]);
   if (reportStatus === 0) console.log(`Allure report: ${paths.allureReport}/index.html (npm run report:open serves it)`);
 }
 

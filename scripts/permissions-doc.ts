@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPECTED_MATRIX, FIELD_RULES, OWNERSHIP_RULES } from '../fixtures/permissions/matrix.js';
-import { matrixMarkdown, replaceGenerated } from '../fixtures/permissions/matrix-markdown.js';
+import { EXPECTED_MATRIX, FIELD_RULES, OWNERSHIP_RULES } from '../profiles/demo-crm/permissions/matrix.js';
+import { matrixMarkdown, replaceGenerated } from '../profiles/demo-crm/permissions/matrix-markdown.js';
 
 /** Rewrites the matrix tables of docs/permissions.md from fixtures/permissions/matrix.ts. */
 const file = path.resolve(import.meta.dirname, '../docs/permissions.md');

@@ -7,7 +7,7 @@
  *   npx tsx scripts/prove-faults.ts                       # the sales switches, every lead-to-cash spec
  *   npx tsx scripts/prove-faults.ts --domain service      # the service switches, every service-ticket spec
  *   npx tsx scripts/prove-faults.ts --switch quote-tax-on-gross,overpayment-accepted
- *   npx tsx scripts/prove-faults.ts --specs flows/lead-to-cash-approvals.spec.ts --port 4391
+ *   npx tsx scripts/prove-faults.ts --specs flows/demo-crm/lead-to-cash-approvals.spec.ts --port 4391
  *
  * Slow by design (one full run per switch): meant for a nightly job or a manual check, not every CI
  * run. Exits non-zero when the clean run fails or a switch goes unnoticed. It replaces the run's
@@ -38,8 +38,8 @@ export const SERVICE_SWITCHES = ['sla-pause-ignored', 'sla-breach-not-flagged', 
 
 /** Per process: its switches, and its specs as Playwright file filters (every flows/<process>*.spec.ts). */
 const DOMAINS = {
-  sales: { switches: SALES_SWITCHES, specs: ['flows/lead-to-cash'] },
-  service: { switches: SERVICE_SWITCHES, specs: ['flows/service-ticket'] },
+  sales: { switches: SALES_SWITCHES, specs: ['flows/demo-crm/lead-to-cash'] },
+  service: { switches: SERVICE_SWITCHES, specs: ['flows/demo-crm/service-ticket'] },
 } as const;
 
 interface Options {

@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { loadRun, judgeAll, ruleResults } from '../fixtures/permissions/report.js';
+import { loadRun, judgeAll, ruleResults } from '../profiles/demo-crm/permissions/report.js';
 
 export const PERMISSION_SWITCHES = [
   'opportunity-owner-check-missing',

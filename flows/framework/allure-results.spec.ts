@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { childProcessEnv, env } from '../../fixtures/env.js';
+import { criteria } from '../../fixtures/allure.js';
+import { childProcessEnv, env, profile } from '../../fixtures/env.js';
 import { paths } from '../../fixtures/paths.js';
 import { attachmentsUnder, isPngFile, labelValues, readAllureResults, type AllureResult } from '../../fixtures/report-checks/allure-results.js';
 import { readZip } from '../../fixtures/report-checks/zip.js';
@@ -27,8 +28,9 @@ test('the Allure results of this run hold labels, links, role steps, screenshots
     message: `the Allure result of "${TWO_ROLES}" is written (a --reporter option on the command line replaces the configured allure-playwright reporter)`,
   }).toBe('passed');
   const result = findResult(readAllureResults(paths.allureResults), TWO_ROLES)!;
-  const rep = env.roles.salesRep.persona;
-  const manager = env.roles.salesManager.persona;
+  const [first, second = first] = profile.roles;
+  const rep = env.roles[first!.key]!.persona;
+  const manager = env.roles[second!.key]!.persona;
 
   expect(labelValues(result, 'epic')).toEqual(['Framework']);
   expect(labelValues(result, 'feature')).toEqual(['Role sessions']);
@@ -42,7 +44,7 @@ test('the Allure results of this run hold labels, links, role steps, screenshots
   expect(Object.keys(parameters)).toEqual(expect.arrayContaining([`role=${rep}`, `role=${manager}`, `FAKER_SEED (run seed)=${env.runSeed}`]));
 
   const stepNames = result.steps.map((s) => s.name);
-  expect(stepNames).toEqual([`${rep} opens the dashboard`, `${manager} opens the dashboard`]);
+  expect(stepNames).toEqual([`${rep} opens the start page`, `${manager} opens the start page`]);
   for (const step of result.steps) {
     const screenshots = attachmentsUnder(step).filter((a) => a.type === 'image/png');
     expect(screenshots, `screenshot under "${step.name}"`).toHaveLength(1);
@@ -52,12 +54,13 @@ test('the Allure results of this run hold labels, links, role steps, screenshots
 
 test('a failed flow gets its trace attached for Allure\'s trace viewer, with no password inside @framework', async ({}, testInfo) => {
   test.setTimeout(180_000);
+  await criteria('AC-FW-03');
   const outputDir = testInfo.outputPath('probe-run');
   const run = spawnSync('npx', ['playwright', 'test', '--config', 'flows/framework/probe/probe.config.ts'], {
     cwd: paths.root,
     encoding: 'utf8',
     timeout: 170_000,
-    env: childProcessEnv({ START_CRM: 'false', CRM_BASE_URL: env.crmBaseUrl, FLOWS_OUTPUT_DIR: outputDir, CI: 'true' }),
+    env: childProcessEnv({ START_CRM: 'false', CRM_BASE_URL: env.crmBaseUrl, CRM_PROFILE: env.crmProfile, FLOWS_OUTPUT_DIR: outputDir, CI: 'true' }),
   });
   expect(run.status, `the probe fails on purpose:\n${run.stdout}\n${run.stderr}`).toBe(1);
 

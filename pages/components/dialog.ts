@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { Form, type FieldValue } from './form.js';
+import type { Settled } from './press.js';
 
 /** A native <dialog> opened by a button, holding a small form (a reason, a comment). */
 export class Dialog {
@@ -10,9 +11,11 @@ export class Dialog {
     readonly page: Page,
     /** the dialog's accessible name (its heading) */
     readonly name: string | RegExp,
+    /** what shows the user the confirmed dialog was answered (see Form) */
+    settled: Settled,
   ) {
     this.root = page.getByRole('dialog', { name });
-    this.form = new Form(page, this.root);
+    this.form = new Form(page, this.root, settled);
   }
 
   /** Clicks the button that opens this dialog and waits until it is shown. */
@@ -21,7 +24,7 @@ export class Dialog {
     await this.root.waitFor();
   }
 
-  /** Fills the dialog's fields and presses its confirm button; the page reloads with the result. */
+  /** Fills the dialog's fields, presses its confirm button and waits until the answer is shown. */
   async confirm(confirmLabel: string, values: Record<string, FieldValue> = {}): Promise<void> {
     await this.form.fill(values);
     await this.form.submit(confirmLabel);

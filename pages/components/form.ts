@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { labelled } from './labelled.js';
+import { press, type Settled } from './press.js';
 
 export type FieldValue = string | number | { option: string } | { checked: boolean };
 
 /**
- * A CRM form: labelled inputs, a submit button, and on rejection an inline error per field
+ * A web form: labelled inputs, a submit button, and on rejection an inline error per field
  * (aria-invalid + aria-describedby) plus a role=alert summary.
  */
 export class Form {
@@ -12,6 +13,8 @@ export class Form {
     readonly page: Page,
     /** the form element, or any container of one form (a dialog, the main area) */
     readonly root: Locator,
+    /** what shows the user the form was answered: `pageLoad` for a server-rendered CRM, a visible element for a single-page app */
+    readonly settled: Settled,
   ) {}
 
   field(label: string): Locator {
@@ -27,9 +30,9 @@ export class Form {
     }
   }
 
-  /** Clicks the submit button and waits for the server's answer page (a redirect or the re-rendered form). */
-  async submit(buttonName: string): Promise<void> {
-    await Promise.all([this.page.waitForEvent('load'), this.root.getByRole('button', { name: buttonName, exact: true }).click()]);
+  /** Clicks the submit button and waits until the answer is shown (see `settled`). */
+  async submit(buttonName: string, until: Settled = this.settled): Promise<void> {
+    await press(this.root.getByRole('button', { name: buttonName, exact: true }), until);
   }
 
   /** The inline error of one field, or null when the field is valid. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDuration } from '../../fixtures/clock.js';
+import { describeDuration } from '../../profiles/demo-crm/clock.js';
 
 describe('business clock step titles', () => {
   it('says a duration the way people do', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HALF_CENT_DEAL, LARGE_DEAL, MAIN_DEAL, MAX_EXACT_CENTS, type DealLine } from '../../fixtures/data/lead-to-cash-deal.js';
-import { expectedQuote, percentToBp } from '../../fixtures/domain/pricing.js';
-import { approverFor } from '../../fixtures/domain/sales-rules.js';
+import { HALF_CENT_DEAL, LARGE_DEAL, MAIN_DEAL, MAX_EXACT_CENTS, type DealLine } from '../../profiles/demo-crm/data/lead-to-cash-deal.js';
+import { expectedQuote, percentToBp } from '../../profiles/demo-crm/domain/pricing.js';
+import { approverFor } from '../../profiles/demo-crm/domain/sales-rules.js';
 
 /**
  * The main flow can only catch a pricing defect if its deal makes the defect visible. These are the

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { EXPECTED_MATRIX, FIELD_RULES, OWNERSHIP_RULES } from '../../fixtures/permissions/matrix.js';
-import { DOC_BEGIN, DOC_END, matrixMarkdown, replaceGenerated } from '../../fixtures/permissions/matrix-markdown.js';
+import { EXPECTED_MATRIX, FIELD_RULES, OWNERSHIP_RULES } from '../../profiles/demo-crm/permissions/matrix.js';
+import { DOC_BEGIN, DOC_END, matrixMarkdown, replaceGenerated } from '../../profiles/demo-crm/permissions/matrix-markdown.js';
 
 const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/permissions.md'), 'utf8');
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXPECTED_MATRIX } from '../../fixtures/permissions/matrix.js';
-import { cellsOf } from '../../fixtures/permissions/model.js';
-import { renderMatrixReport, summarize, type RuleResult } from '../../fixtures/permissions/report-html.js';
-import { describeMatrixRunTime } from '../../fixtures/permissions/report.js';
-import { judgeCell, type CellVerdict } from '../../fixtures/permissions/verdict.js';
+import { EXPECTED_MATRIX } from '../../profiles/demo-crm/permissions/matrix.js';
+import { cellsOf } from '../../profiles/demo-crm/permissions/model.js';
+import { renderMatrixReport, summarize, type RuleResult } from '../../profiles/demo-crm/permissions/report-html.js';
+import { describeMatrixRunTime } from '../../profiles/demo-crm/permissions/report.js';
+import { judgeCell, type CellVerdict } from '../../profiles/demo-crm/permissions/verdict.js';
 
 const meta = { generatedAt: '2026-01-15T09:00:00.000Z', crmUrl: 'http://127.0.0.1:4310', crmVersion: '1.0.0', faults: [] as string[], runId: 'ab12' };
 

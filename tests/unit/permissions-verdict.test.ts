@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   judgeCell, judgeLayer, mergeObservations, mustReach, observedScope, type ProbeFacts, type ProbeOutcome,
-} from '../../fixtures/permissions/verdict.js';
+} from '../../profiles/demo-crm/permissions/verdict.js';
 
 // The three records every owner-scoped cell is probed with: rep A's, rep B's (same team), admin's.
 const A: ProbeFacts = { label: "rep A's lead", ownerRole: 'salesRep', team: 'sales', account: null };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatMoney } from '../../fixtures/domain/money.js';
-import { bpToPercentText, expectedLine, expectedQuote, formatPercent, percentToBp, roundHalfUp } from '../../fixtures/domain/pricing.js';
+import { formatMoney } from '../../profiles/demo-crm/domain/money.js';
+import { bpToPercentText, expectedLine, expectedQuote, formatPercent, percentToBp, roundHalfUp } from '../../profiles/demo-crm/domain/pricing.js';
 
 // Worked examples computed by hand from the documented rule; the calculator must reproduce them.
 describe('expected quote pricing (documented rounding rule)', () => {

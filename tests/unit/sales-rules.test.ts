@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { approverFor, STAGE_PROBABILITY } from '../../fixtures/domain/sales-rules.js';
+import { approverFor, STAGE_PROBABILITY } from '../../profiles/demo-crm/domain/sales-rules.js';
 
 describe('documented sales rules', () => {
   it('routes discounts to the right approver at each threshold', () => {

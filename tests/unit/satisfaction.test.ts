@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatAverageRating } from '../../fixtures/domain/satisfaction.js';
+import { formatAverageRating } from '../../profiles/demo-crm/domain/satisfaction.js';
 
 describe('average satisfaction as the dashboard shows it', () => {
   it('shows a dash before anyone rated', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import {
   autoCloseAt, autoClosed, countdownAgrees, countdownRange, durationMs, exactly, firstResponseDue, isBreached,
   parseCountdown, pausedTime, reopenAllowed, reopenDeadline, resolutionDue, resolutionDueWindow, windowOf,
-} from '../../fixtures/domain/sla.js';
+} from '../../profiles/demo-crm/domain/sla.js';
 
 // Worked examples computed by hand from the documented SLA table; the calculator must reproduce them.
 const at = (iso: string): number => Date.parse(iso);

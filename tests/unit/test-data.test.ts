@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TestData } from '../../fixtures/data/test-data.js';
+import { TestData } from '../../profiles/demo-crm/data/test-data.js';
 import { fnv1a32, testSeed, testTag } from '../../fixtures/data/seed.js';
-import { accountSchema, contactSchema, leadSchema, productSchema, ticketSchema } from '../../fixtures/data/schemas.js';
-import { toCsv } from '../../fixtures/data/csv.js';
+import { accountSchema, contactSchema, leadSchema, productSchema, ticketSchema } from '../../profiles/demo-crm/data/schemas.js';
+import { toCsv } from '../../profiles/demo-crm/data/csv.js';
 
 const make = (seed = 1, tag = 'run1abcd', locale: 'en' | 'zh_CN' = 'en') =>
   new TestData({ seed, tag, locale, referenceDate: new Date('2026-01-15T09:00:00.000Z') });

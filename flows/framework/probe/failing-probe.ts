@@ -1,16 +1,16 @@
-import { criteria, describeFlow, expect, test } from '../../../fixtures/test.js';
-import { AppShell } from '../../../pages/app-shell.js';
+import { criteria, describeFlow, expect, profile, test } from '../../../fixtures/test.js';
 
 /**
  * Fails on purpose, only inside the nested run of allure-results.spec.ts (its name keeps it out of
  * every normal project): proves what a failed flow leaves in the report.
  */
-test('framework probe: a failed flow keeps its trace, steps and screenshots', async ({ salesRep }) => {
+test('framework probe: a failed flow keeps its trace, steps and screenshots', async ({ actor }) => {
   await describeFlow({ epic: 'Framework', feature: 'Reporting', story: 'A failure is explained by the report', severity: 'critical', owner: 'framework' });
   await criteria('AC-FW-03');
-  const shell = salesRep.at(AppShell);
+  const role = profile.roles[0]!;
+  const user = await actor(role.key);
 
-  await salesRep.step('opens the dashboard', () => shell.goto('/'));
+  await user.step('opens the start page', () => user.page.goto(profile.landing(role).path));
 
-  await expect(shell.heading, 'deliberate failure of the probe').toHaveText('A heading this CRM never shows', { timeout: 1_000 });
+  await expect(user.page.getByRole('heading', { name: 'A heading this CRM never shows' }), 'deliberate failure of the probe').toBeVisible({ timeout: 1_000 });
 });

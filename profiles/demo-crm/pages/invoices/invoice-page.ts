@@ -1,0 +1,59 @@
+import type { Locator } from '@playwright/test';
+import { pageLoad } from '../../../../pages/components/press.js';
+import { AppShell } from '../app-shell.js';
+import { Dialog } from '../../../../pages/components/dialog.js';
+import { Form } from '../../../../pages/components/form.js';
+
+export interface PaymentInput {
+  /** dollars as typed, "1234.56" */
+  amount: string;
+  /** YYYY-MM-DD; the form proposes today when left out */
+  paidOn?: string;
+  method: 'Bank transfer' | 'Card' | 'Check' | 'Cash';
+  reference?: string;
+}
+
+/** One invoice: status, total / paid / open balance, due date, payments, and Record payment. */
+export class InvoicePage extends AppShell {
+  readonly status = this.page.getByRole('main').getByTestId('status');
+  readonly recordPaymentButton = this.page.getByRole('main').getByRole('button', { name: 'Record payment', exact: true });
+  readonly payments = this.page.getByRole('table', { name: 'Payments' });
+  /** after a refused payment the fields are shown inline with their errors */
+  readonly refusedPaymentForm = new Form(this.page, this.page.getByRole('form', { name: 'Record payment' }), pageLoad);
+
+  async open(invoiceId: number): Promise<void> {
+    await this.goto(`/invoices/${invoiceId}`);
+  }
+
+  id(): number {
+    const match = /\/invoices\/(\d+)/.exec(new URL(this.page.url()).pathname);
+    if (!match) throw new Error(`${this.page.url()} is not an invoice page`);
+    return Number(match[1]);
+  }
+
+  /** number, account, order, owner, issuedAt, dueAt, total, paid, openBalance */
+  field(key: string): Locator {
+    return this.page.getByTestId(`field-${key}`);
+  }
+
+  paymentRows(): Locator {
+    return this.payments.locator('tbody').getByRole('row');
+  }
+
+  paymentAmounts(): Locator {
+    return this.payments.getByTestId('payment-amount');
+  }
+
+  /** Records a payment through the Record payment dialog; the page reloads with the result. */
+  async recordPayment(payment: PaymentInput): Promise<void> {
+    const number = (await this.field('number').innerText()).trim();
+    const dialog = new Dialog(this.page, `Record payment on ${number}`, pageLoad);
+    await dialog.openWith(this.recordPaymentButton);
+    await dialog.confirm('Save payment', {
+      'Amount ($)': payment.amount,
+      ...(payment.paidOn ? { 'Payment date': payment.paidOn } : {}),
+      Method: { option: payment.method },
+      Reference: payment.reference ?? '',
+    });
+  }
+}

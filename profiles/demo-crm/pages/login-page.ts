@@ -1,0 +1,57 @@
+import type { Locator, Page } from '@playwright/test';
+import { pageLoad, press } from '../../../pages/components/press.js';
+import { homePathFor, loginPathFor } from '../routes.js';
+import { labelled } from '../../../pages/components/labelled.js';
+import { fillSecret } from '../../../pages/components/secret-input.js';
+
+/** The staff sign-in page (/login) or, with `portal`, the customer portal's (/portal/login). */
+export class LoginPage {
+  readonly username: Locator;
+  readonly password: Locator;
+  readonly signInButton: Locator;
+  readonly error: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly portal = false,
+  ) {
+    this.username = labelled(page, 'Username');
+    this.password = labelled(page, 'Password');
+    this.signInButton = page.getByRole('button', { name: 'Sign in', exact: true });
+    this.error = page.getByRole('alert');
+  }
+
+  async goto(): Promise<this> {
+    await this.page.goto(loginPathFor(this.portal));
+    await this.ready();
+    return this;
+  }
+
+  async ready(): Promise<void> {
+    await this.signInButton.waitFor();
+  }
+
+  /** Submits the form and waits for the answer page, whichever it is. */
+  async submit(username: string, password: string): Promise<void> {
+    await this.username.fill(username);
+    await fillSecret(this.password, password);
+    await press(this.signInButton, pageLoad);
+  }
+
+  /** Signs in and waits for the landing page (the dashboard, or the portal's ticket list). */
+  async signIn(username: string, password: string): Promise<void> {
+    await this.submit(username, password);
+    const home = homePathFor(this.portal);
+    if (new URL(this.page.url()).pathname !== home) {
+      const message = (await this.error.count()) > 0 ? (await this.error.first().innerText()).trim() : 'no error message shown';
+      throw new Error(`Sign-in as "${username}" did not reach ${home}; the page says: ${message}`);
+    }
+    await this.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+  }
+
+  /** The role=alert message of a refused sign-in. */
+  async errorMessage(): Promise<string> {
+    await this.error.first().waitFor();
+    return (await this.error.first().innerText()).trim();
+  }
+}

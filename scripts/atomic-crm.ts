@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { serveFolder } from './lib/static-server.js';
+
+/**
+ * `npm run flows:atomic [-- playwright args]`: the worked example of a second CRM. Serves the Atomic
+ * CRM demo build (a static single-page app) on 127.0.0.1 and runs the flows of profiles/atomic-crm
+ * against it, with reports of their own (.flows/atomic-crm/reports) so a run of the bundled CRM's
+ * flows is never overwritten.
+ *
+ *   npm run flows:atomic                                   # serves ../shared/foreign-crm/atomic-crm-demo on :4380
+ *   npm run flows:atomic -- --dir /path/to/atomic-crm-demo --port 4381 -g "deal"
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const { values, tokens } = parseArgs({
+  options: { dir: { type: 'string' }, port: { type: 'string', default: '4380' } },
+  strict: false,
+  tokens: true,
+});
+const ours = new Set(tokens.filter((t) => t.kind === 'option' && ['dir', 'port'].includes(t.name)).flatMap((t) => (t.kind === 'option' ? [t.index, ...(t.inlineValue ? [] : [t.index + 1])] : [])));
+const playwrightArgs = process.argv.slice(2).filter((_, i) => !ours.has(i));
+
+const candidates = [typeof values.dir === 'string' ? values.dir : undefined, path.join(root, '..', 'shared', 'foreign-crm', 'atomic-crm-demo')].filter((d): d is string => Boolean(d));
+const dir = candidates.map((d) => path.resolve(d)).find((d) => fs.existsSync(path.join(d, 'index.html')));
+if (!dir) {
+  console.error(`The Atomic CRM demo build was not found (looked in ${candidates.join(', ')}). Pass its folder with --dir.`);
+  process.exit(2);
+}
+const port = Number(values.port);
+const server = await serveFolder(dir, port).catch((e: Error) => {
+  console.error(`Cannot serve the Atomic CRM demo on 127.0.0.1:${port}: ${e.message}. Pick another port with --port.`);
+  process.exit(2);
+});
+console.log(`Atomic CRM demo served from ${dir} at http://127.0.0.1:${port}`);
+
+const result = spawnSync('npx', ['playwright', 'test', ...playwrightArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env, // eslint-disable-line no-restricted-properties -- handed on to the child run, which validates it
+    CRM_PROFILE: 'atomic-crm',
+    CRM_BASE_URL: `http://127.0.0.1:${port}`,
+    START_CRM: 'false',
+    FLOWS_OUTPUT_DIR: '.flows/atomic-crm',
+  },
+});
+server.close();
+process.exit(result.status ?? 1);
