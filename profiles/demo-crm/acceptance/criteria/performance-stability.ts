@@ -1,0 +1,21 @@
+import type { Criterion } from '../../../../fixtures/acceptance/criteria-schema.js';
+
+/** Performance and stability (docs/performance.md; flows/demo-crm/stability). */
+export const PERFORMANCE_STABILITY_CRITERIA: Criterion[] = [
+  // Performance: budgets per user action on the reference volume (npm run crm:seed)
+  { id: 'AC-PERF-01', area: 'performance', priority: 'must', threshold: { metric: 'p95-ms', max: 1_500, unit: 'ms' },
+    statement: 'Opening the leads, accounts, opportunities and tickets lists with the reference volume (10,000+ records each) is ready for the user within 1.5 s at the 95th percentile.' },
+  { id: 'AC-PERF-02', area: 'performance', priority: 'must', threshold: { metric: 'p95-ms', max: 1_000, unit: 'ms' },
+    statement: 'Opening a record page (lead, quote, invoice, ticket) is ready within 1 s at the 95th percentile.' },
+  { id: 'AC-PERF-03', area: 'performance', priority: 'should', threshold: { metric: 'p95-ms', max: 2_000, unit: 'ms' },
+    statement: 'A search across leads, accounts and contacts answers within 2 s at the 95th percentile with the reference volume.' },
+  { id: 'AC-PERF-04', area: 'performance', priority: 'should', threshold: { metric: 'error-rate', max: 0.01, unit: 'share of requests' },
+    statement: 'With 20 simultaneous users working the sales and service processes for 10 minutes, fewer than 1 % of requests fail.' },
+
+  // Stability
+  { id: 'AC-STAB-01', area: 'stability', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'flaky or failed tests' },
+    statement: 'Every business-process test passes ten times in a row on a clean CRM: no test fails or needs a retry (docs/fault-detection.md, repeated clean runs).' },
+  { id: 'AC-STAB-02', area: 'stability', priority: 'should',
+    statement: 'A restart of the CRM in the middle of a process loses no committed record and the process continues where it stopped.' },
+
+];
