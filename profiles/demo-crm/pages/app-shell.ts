@@ -4,7 +4,31 @@ import { LoginPage } from './login-page.js';
 import { MainNav } from '../../../pages/components/main-nav.js';
 import { Toast } from '../../../pages/components/toast.js';
 
-export type AccessOutcome = 'allowed' | 'denied' | 'not-found';
+export type AccessOutcome = 'allowed' | 'denied' | 'not-found' | 'error';
+
+/** What an opened page shows, read in one browser round trip: the main heading and the marker test ids. */
+export interface PageReading {
+  headings: number;
+  denied: number;
+  notFound: number;
+  errorPage: number;
+  /** the main area's text (what a role could read on an allowed page) */
+  mainText: string;
+}
+
+/**
+ * What the CRM did with a request for a page. A denial is recognised only by the explicit
+ * access-denied marker, and must come with HTTP 403, so a broken page cannot pass for a correct
+ * denial; a page without the main heading, an error page or a 5xx is an error, never "allowed".
+ */
+export function judgeAccess(url: string, status: number, read: PageReading): { outcome: AccessOutcome; problems: string[] } {
+  if (read.denied > 0) return { outcome: 'denied', problems: status === 403 ? [] : [`GET ${url}: access-denied page with HTTP ${status}, not 403`] };
+  if (read.notFound > 0) return { outcome: 'not-found', problems: [] };
+  if (status >= 500 || read.errorPage > 0 || read.headings === 0) {
+    return { outcome: 'error', problems: [`GET ${url}: ${read.headings === 0 ? 'not a CRM screen (no main heading)' : 'error page'} (HTTP ${status})`] };
+  }
+  return { outcome: 'allowed', problems: status === 200 ? [] : [`GET ${url}: page shown with HTTP ${status}`] };
+}
 
 /** The test ids of the markers a CRM page carries instead of its content. */
 export const PAGE_MARKERS = { denied: 'access-denied', notFound: 'not-found', errorPage: 'error-page' } as const;
@@ -55,18 +79,24 @@ export class AppShell {
     return (await this.currentUser.innerText()).trim();
   }
 
-  /**
-   * Opens `path` the way a user pasting a URL would, and says what the CRM did. A denial is
-   * recognised only by the explicit access-denied marker once the page has loaded, never by a
-   * missing heading, so a broken page cannot pass for a correct denial.
-   */
+  /** Opens `path` the way a user pasting a URL would, and says what the CRM did (see judgeAccess). */
   async visit(path: string): Promise<{ outcome: AccessOutcome; status: number | undefined }> {
     const response = await this.page.goto(path);
-    await this.ready();
     const status = response?.status();
-    if ((await this.accessDeniedMarker.count()) > 0) return { outcome: 'denied', status };
-    if ((await this.notFoundMarker.count()) > 0) return { outcome: 'not-found', status };
-    return { outcome: 'allowed', status };
+    return { outcome: judgeAccess(path, status ?? 0, await this.read()).outcome, status };
+  }
+
+  /** The page as loaded, in one browser round trip (the permission matrix reads some seven hundred). */
+  read(): Promise<PageReading> {
+    return this.page.evaluate((ids) => {
+      const main = document.querySelector('main, [role="main"]');
+      const count = (id: string) => document.querySelectorAll(`[data-testid="${id}"]`).length;
+      return {
+        headings: main?.querySelectorAll('h1').length ?? 0,
+        denied: count(ids.denied), notFound: count(ids.notFound), errorPage: count(ids.errorPage),
+        mainText: main instanceof HTMLElement ? main.innerText : '',
+      };
+    }, PAGE_MARKERS);
   }
 
   async logOut(portal = false): Promise<LoginPage> {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { AppShell, PAGE_MARKERS } from '../pages/app-shell.js';
+import { AppShell, judgeAccess, type AccessOutcome } from '../pages/app-shell.js';
 import type { Control } from './ui-targets.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Control } from './ui-targets.js';
  * from the explicit access-denied marker once the page has loaded, and must come with HTTP 403; a
  * 5xx, an error page or a 404 for a record that exists is a problem, never a pass.
  */
-export type Outcome = 'allowed' | 'denied' | 'not-found' | 'error';
+export type Outcome = AccessOutcome;
 
 export interface Visit {
   url: string;
@@ -30,34 +30,13 @@ export class UiProbe {
   /** Opens `url` unless the page already shows it. */
   async open(url: string): Promise<Visit> {
     if (this.current?.url === url) return this.current;
-    // goto resolves once the page has loaded (server-rendered). The page is then read in ONE browser
-    // round trip: some seven hundred pages per run made role-engine queries the matrix's main cost.
-    // The same things the AppShell's locators name: the main landmark's h1 and the marker test ids.
+    // goto resolves once the page has loaded (server-rendered); AppShell.read() then reads it in
+    // one browser round trip: some seven hundred pages per run made locator queries the main cost.
     const response = await this.page.goto(url);
     const status = response?.status() ?? 0;
-    const problems: string[] = [];
-    const { headings, denied, notFound, errorPage, mainText } = await this.page.evaluate((ids) => {
-      const main = document.querySelector('main, [role="main"]');
-      const count = (id: string) => document.querySelectorAll(`[data-testid="${id}"]`).length;
-      return {
-        headings: main?.querySelectorAll('h1').length ?? 0,
-        denied: count(ids.denied), notFound: count(ids.notFound), errorPage: count(ids.errorPage),
-        mainText: main instanceof HTMLElement ? main.innerText : '',
-      };
-    }, PAGE_MARKERS);
-    let outcome: Outcome;
-    if (denied > 0) {
-      outcome = 'denied';
-      if (status !== 403) problems.push(`GET ${url}: access-denied page with HTTP ${status}, not 403`);
-    } else if (notFound > 0) {
-      outcome = 'not-found';
-    } else if (status >= 500 || errorPage > 0 || headings === 0) {
-      outcome = 'error';
-      problems.push(`GET ${url}: ${headings === 0 ? 'not a CRM screen (no main heading)' : 'error page'} (HTTP ${status})`);
-    } else {
-      outcome = 'allowed';
-      if (status !== 200) problems.push(`GET ${url}: page shown with HTTP ${status}`);
-    }
+    const read = await this.shell.read();
+    const { outcome, problems } = judgeAccess(url, status, read);
+    const mainText = read.mainText;
     const text = outcome === 'allowed' ? mainText : '';
     this.current = { url, status, outcome, text, problems };
     return this.current;
