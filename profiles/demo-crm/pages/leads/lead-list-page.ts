@@ -2,11 +2,13 @@ import type { Locator } from '@playwright/test';
 import { AppShell } from '../app-shell.js';
 import { DataTable } from '../../../../pages/components/data-table.js';
 import { LeadFormPage } from './lead-form-page.js';
+import { downloadOf } from '../import/download.js';
 
 /** Leads list: search, each lead's status badge, and the way into the New lead form. */
 export class LeadListPage extends AppShell {
   readonly table = new DataTable(this.page, 'Leads');
   readonly newLeadLink = this.page.getByRole('main').getByRole('link', { name: 'New lead', exact: true });
+  readonly exportLink = this.page.getByRole('main').getByRole('link', { name: 'Export CSV', exact: true });
 
   async open(): Promise<void> {
     await this.goto('/leads');
@@ -31,5 +33,10 @@ export class LeadListPage extends AppShell {
     const form = new LeadFormPage(this.page);
     await form.ready();
     return form;
+  }
+
+  /** Exports the list as it is shown (search and filters included) and returns the CSV file. */
+  async exportCsv(): Promise<Buffer> {
+    return downloadOf(this.exportLink);
   }
 }

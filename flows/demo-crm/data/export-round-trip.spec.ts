@@ -1,0 +1,96 @@
+import { toCsv } from '../../../profiles/demo-crm/data/csv.js';
+import { readCsv, type CsvTable } from '../../../profiles/demo-crm/migration/csv-read.js';
+import { AccountListPage } from '../../../profiles/demo-crm/pages/accounts/account-list-page.js';
+import { ContactListPage } from '../../../profiles/demo-crm/pages/contacts/contact-list-page.js';
+import { ImportUploadPage, type ImportObjectLabel } from '../../../profiles/demo-crm/pages/import/import-upload-page.js';
+import { LeadListPage } from '../../../profiles/demo-crm/pages/leads/lead-list-page.js';
+import { criteria, describeFlow, expect, test, type Actor } from '../../../profiles/demo-crm/test.js';
+
+type Row = Record<string, string>;
+
+/** Every record the actor may list, page by page, in the export's column names. */
+async function allOf(actor: Actor, objects: string, params: Record<string, string> = {}): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let page = 1; ; page += 1) {
+    const list = await actor.api.list<Row>(objects, { ...params, page, pageSize: 100 });
+    out.push(...list.items);
+    if (page * list.pageSize >= list.total) return out;
+  }
+}
+
+/** The admin imports `file` again with "update existing" and returns the result screen's counts. */
+async function reimport(admin: Actor, object: ImportObjectLabel, name: string, file: Buffer) {
+  const upload = admin.at(ImportUploadPage);
+  await upload.open();
+  const mapping = await upload.upload(object, { name, buffer: file });
+  await mapping.chooseExisting('update');
+  const review = await mapping.validateRows();
+  const result = await review.runImport();
+  return result.counts();
+}
+
+const sorted = (rows: string[][]) => rows.map((r) => r.join('\u0001')).sort();
+const cellsOf = (table: CsvTable) => sorted(table.rows.map((r) => r.cells));
+
+test.describe('Data migration: export and import again, nothing lost or changed', { tag: '@data-migration' }, () => {
+  test.beforeEach(async () => {
+    test.slow();
+    await describeFlow({ epic: 'Data migration', feature: 'Export round trip', story: 'An exported list imports back unchanged', severity: 'critical', owner: 'qa-data', tags: ['data-migration'] });
+    await criteria('AC-DM-03');
+  });
+
+  test('leads (filtered), accounts (unfiltered) and contacts (filtered) export and re-import with every row unchanged, CJK included', async ({ admin, data }) => {
+    const leads = [...data.leadImportRows(25, { cjk: true }), ...data.leadImportRows(15)];
+
+    await test.step(`Given ${leads.length} leads with Chinese and Latin names, accounts and contacts of this test (by API)`, async () => {
+      const csv = toCsv(leads, [
+        { header: 'First name', value: (r) => r.firstName }, { header: 'Last name', value: (r) => r.lastName }, { header: 'Company', value: (r) => r.company },
+        { header: 'Email', value: (r) => r.email }, { header: 'Phone', value: (r) => r.phone }, { header: 'Source', value: (r) => r.source },
+      ]);
+      await admin.api.post('/api/imports', { object: 'lead', csvBase64: csv.toString('base64'), fileName: 'seed.csv' });
+      for (let i = 0; i < 4; i += 1) {
+        const account = await admin.api.post<{ id: number }>('/api/accounts', { ...data.account(), name: data.tagged(`${data.cjk.company.name()} ${i}`) });
+        await admin.api.post('/api/contacts', { ...data.contact({ firstName: data.cjk.person.firstName() }), accountId: account.id });
+      }
+    });
+
+    const leadList = admin.at(LeadListPage);
+    const leadFile = await admin.step('exports the leads of this test that are New, from the searched and filtered list', async () => {
+      await leadList.open();
+      await leadList.table.searchBar.search(data.tag, { Status: 'New' });
+      return leadList.exportCsv();
+    });
+    const leadsBefore = await allOf(admin, 'leads', { q: data.tag });
+    const exportedLeads = readCsv(leadFile);
+    expect(exportedLeads.rows, 'the filtered export holds every lead of the list').toHaveLength(leads.length);
+    expect(cellsOf(exportedLeads), 'the exported leads equal the API field for field').toEqual(sorted(leadsBefore.map((l) => [l.firstName!, l.lastName!, l.company!, l.email!, l.phone!, l.source!, l.status!, 'admin'])));
+
+    const leadCounts = await admin.step('imports the lead export again, updating existing leads', () => reimport(admin, 'Leads', 'leads-export.csv', leadFile));
+    expect(leadCounts, 'every exported lead matches its record exactly: all skipped as "No changes"').toEqual({ rows: leads.length, created: 0, updated: 0, skipped: leads.length, rejected: 0 });
+    expect(await allOf(admin, 'leads', { q: data.tag }), 'no lead changed').toEqual(leadsBefore);
+
+    const accountList = admin.at(AccountListPage);
+    const accountFile = await admin.step('exports the whole accounts list', async () => {
+      await accountList.open();
+      return accountList.exportCsv();
+    });
+    const accountsBefore = await allOf(admin, 'accounts');
+    const exportedAccounts = readCsv(accountFile);
+    expect(exportedAccounts.rows, 'the unfiltered export holds every account').toHaveLength(accountsBefore.length);
+    const accountCounts = await admin.step('imports the accounts export again, updating existing accounts', () => reimport(admin, 'Accounts', 'accounts-export.csv', accountFile));
+    expect(accountCounts, 'every exported account matches its record exactly').toEqual({ rows: accountsBefore.length, created: 0, updated: 0, skipped: accountsBefore.length, rejected: 0 });
+
+    const contactList = admin.at(ContactListPage);
+    const contactFile = await admin.step('exports the contacts of this test from the searched list', async () => {
+      await contactList.open();
+      await contactList.search(data.tag);
+      return contactList.exportCsv();
+    });
+    const contactsBefore = await allOf(admin, 'contacts', { q: data.tag });
+    const exportedContacts = readCsv(contactFile);
+    expect(cellsOf(exportedContacts), 'the exported contacts equal the API field for field').toEqual(sorted(contactsBefore.map((c) => [c.firstName!, c.lastName!, c.email!, c.phone!, c.title!, c.accountName!, 'admin'])));
+    const contactCounts = await admin.step('imports the contacts export again, updating existing contacts', () => reimport(admin, 'Contacts', 'contacts-export.csv', contactFile));
+    expect(contactCounts, 'every exported contact matches its record exactly').toEqual({ rows: contactsBefore.length, created: 0, updated: 0, skipped: contactsBefore.length, rejected: 0 });
+    expect(await allOf(admin, 'contacts', { q: data.tag }), 'no contact changed').toEqual(contactsBefore);
+  });
+});

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { paths } from '../../../fixtures/paths.js';
+import { pollBackend } from '../../../fixtures/wait.js';
+
+/** The first port of `from`..`to` nothing listens on (another session may hold a 45xx port). */
+export async function freePort(from: number, to: number): Promise<number> {
+  for (let port = from; port <= to; port += 1) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)));
+      probe.listen(port, '127.0.0.1');
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
+
+/**
+ * A CRM process of the test's own, on its own port and database file (under .flows/), for tests
+ * that kill the CRM: the shared CRM of the run is never touched. Test mode as the bundled server.
+ */
+export class OwnCrm {
+  readonly baseUrl: string;
+  readonly dbFile: string;
+  private process: ChildProcess | undefined;
+  private output = '';
+
+  constructor(
+    readonly port: number,
+    name: string,
+  ) {
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.dbFile = path.join(paths.workDir, `${name}-${port}.db`);
+  }
+
+  /** Starts the CRM (`fresh`: a new, seeded database) and waits until it answers its health check. */
+  async start(o: { fresh: boolean }): Promise<void> {
+    const args = ['--import', 'tsx', 'demo-crm/src/main.ts', ...(o.fresh ? ['--reset'] : [])];
+    const child = spawn(process.execPath, args, {
+      cwd: paths.root,
+      env: { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    this.process = child;
+    await pollBackend(() => this.answersWithin(2_000), { timeout: 60_000, message: `the own CRM on port ${this.port} answers its health check (output: ${this.output.slice(-500)})` }).toBe(true);
+  }
+
+  /** Whether the CRM answers its health check within `ms`: an import blocks the server for its duration. */
+  async answersWithin(ms: number): Promise<boolean> {
+    try {
+      const response = await fetch(`${this.baseUrl}/api/health`, { signal: AbortSignal.timeout(ms) });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Signs in over HTTP (never through a traced page) and returns the session cookie. */
+  async signIn(user: { username: string; password: string }): Promise<{ name: string; value: string }> {
+    const answer = await fetch(`${this.baseUrl}/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: user.username, password: user.password }) });
+    const cookie = answer.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('crm_sid='));
+    if (!cookie) throw new Error(`sign-in as ${user.username} on ${this.baseUrl} answered ${answer.status} without a session`);
+    return { name: 'crm_sid', value: cookie.slice('crm_sid='.length) };
+  }
+
+  /** Kills the process with SIGKILL (no shutdown hook runs, as in a power cut) and waits until it is gone. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    this.process = undefined;
+  }
+
+  /** Stops the CRM and removes its database files. */
+  async dispose(): Promise<void> {
+    await this.kill();
+    await Promise.all(['', '-wal', '-shm'].map((s) => rm(`${this.dbFile}${s}`, { force: true })));
+  }
+}
