@@ -15,6 +15,7 @@ import {
 } from './http.js';
 import type { AppContext, CrmModule, NavItem } from './module.js';
 import type { SessionUser } from './permissions.js';
+import { registerRouteList } from './route-list.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,6 +50,7 @@ export function buildApp(
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('testOffsetMs', 0);
 
+  registerRouteList(app, ctx.config.testMode);
   void app.register(cookie);
   void app.register(formbody);
   void app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });

@@ -49,6 +49,11 @@ export class LoginPage {
     await this.page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
   }
 
+  /** The role=alert message the page shows now, or null when it shows none (the sign-in went through). */
+  async shownError(): Promise<string | null> {
+    return (await this.error.count()) > 0 ? (await this.error.first().innerText()).trim() : null;
+  }
+
   /** The role=alert message of a refused sign-in. */
   async errorMessage(): Promise<string> {
     await this.error.first().waitFor();

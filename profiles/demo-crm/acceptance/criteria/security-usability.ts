@@ -1,21 +1,58 @@
 import type { Criterion } from '../../../../fixtures/acceptance/criteria-schema.js';
 
-/** Security and usability (flows/demo-crm/security, flows/demo-crm/usability). */
+/**
+ * Security and usability (flows/demo-crm/security, flows/demo-crm/usability). Every automated
+ * criterion is measurable: a count that must stay at 0, or a budget. Task budgets count user actions
+ * = clicks + keystrokes + page changes, as profiles/demo-crm/usability/effort-meter.ts counts them
+ * (each typed character is a keystroke; choosing in a select is 2 clicks), with the fixed inputs of
+ * profiles/demo-crm/usability/typical-input.ts; they were set at about 1.2 × the reference CRM's
+ * figures (measured 2026-12: 78, 21, 13, 25, 24, 69, 96 actions), so a screen that adds a step or a field to a common task turns them red.
+ */
 export const SECURITY_USABILITY_CRITERIA: Criterion[] = [
   // Security
-  { id: 'AC-SEC-01', area: 'security', priority: 'must',
-    statement: 'Every change request without a valid session or CSRF token is refused (401/403) and changes nothing; a signed-out user reaching any page is sent to the login page.' },
-  { id: 'AC-SEC-02', area: 'security', priority: 'must',
-    statement: 'Text typed into any field (names, subjects, notes, CSV cells) is shown as text, never run as HTML or script, on every screen and in every export.' },
-  { id: 'AC-SEC-03', area: 'security', priority: 'must',
-    statement: 'Passwords never appear in pages, API answers, exports, logs or test reports; sessions expire after the documented idle time.' },
+  { id: 'AC-SEC-01', area: 'security', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'state-changing routes that accept a request without the CSRF token' },
+    statement: 'Every state-changing route the CRM serves (POST, PUT, PATCH, DELETE in its own route list, sign-in excepted) refuses a request of a signed-in user without the CSRF token with 403 — from the CRM\'s origin and from another origin — records the refusal in the audit log and changes nothing; a form posted from another site with the user\'s browser records nothing.' },
+  { id: 'AC-SEC-02', area: 'security', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'screens where a payload became markup or ran' },
+    statement: 'Each XSS/HTML payload of the catalogue typed into any free-text field of leads, accounts, contacts, portal and staff tickets, replies, internal notes, approval comments and payment references is shown verbatim as text on every screen that displays it (lists, detail pages, portal, dashboards, notifications, audit log) and in the CSV exports, and never becomes markup or runs — checked in a browser that ignores the CSP.' },
+  { id: 'AC-SEC-03', area: 'security', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'answers holding a password or its hash' },
+    statement: 'No page, API answer, CSV export or audit entry served by any GET route holds a password, a password hash or a password field — also right after a user is created and a password reset.' },
+  { id: 'AC-SEC-04', area: 'security', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'session rules broken' },
+    statement: 'The session cookie is HttpOnly and SameSite=Lax or Strict (and Secure over HTTPS); the session id changes at every sign-in (a planted id is never kept); after Log out the old cookie is refused (401 / sign-in page); a user the admin deactivates is refused on the very next request.' },
+  { id: 'AC-SEC-05', area: 'security', priority: 'must', threshold: { metric: 'count', max: 5, unit: 'failed sign-ins before the lockout' },
+    statement: 'After 5 failed sign-ins the account is locked: the right password is refused on the sign-in page with "This account is locked after 5 failed sign-ins. Try again in 15 minutes.", and each failure and the refusal are in the audit log.' },
+  { id: 'AC-SEC-06', area: 'security', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'denials or sensitive changes missing from the audit log' },
+    statement: 'A denied page and a denied API call, a discount change, a payment, a deletion and a user deactivation each appear in the audit log under the user who did it, with old → new values where a value changed, stamped with the time it happened.' },
+  { id: 'AC-SEC-07', area: 'security', priority: 'should',
+    statement: 'A signed-in session ends after the documented idle time (CRM_SESSION_TTL_MINUTES, 480 minutes) and after an absolute maximum lifetime, whatever the activity.' },
 
   // Usability: judged by people (manual-checks.json)
   { id: 'AC-USE-01', area: 'usability', priority: 'should', manual: true,
     statement: 'A sales rep new to the CRM completes lead capture to accepted quote, guided only by the user guide, without asking for help.' },
   { id: 'AC-USE-02', area: 'usability', priority: 'should', manual: true,
     statement: 'Every error message says what is wrong and how to fix it, in the words of the business, in English and Chinese, as judged by a key user of each department.' },
-  { id: 'AC-USE-03', area: 'usability', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'serious accessibility violations' },
-    statement: 'The main screens of every role have no serious or critical accessibility violations (labels, contrast, keyboard use).' },
-
+  // Usability: measured by the suites
+  { id: 'AC-USE-03', area: 'usability', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'serious or critical accessibility violations' },
+    statement: 'axe finds no serious or critical accessibility violation on each role\'s start page, the portal, the key screens of both processes (lists, record pages, forms) and their dialogs; the other violations are listed in the report.' },
+  { id: 'AC-USE-04', area: 'usability', priority: 'should', threshold: { metric: 'actions', max: 95, unit: 'user actions' },
+    statement: 'A sales rep creates a lead from the Leads screen (typical lead of 5 typed fields) in at most 95 user actions, at most 3 of them page changes.' },
+  { id: 'AC-USE-05', area: 'usability', priority: 'should', threshold: { metric: 'actions', max: 30, unit: 'user actions' },
+    statement: 'A sales rep converts a qualified lead, creating its opportunity, in at most 30 user actions from the lead\'s page.' },
+  { id: 'AC-USE-06', area: 'usability', priority: 'should', threshold: { metric: 'actions', max: 16, unit: 'user actions' },
+    statement: 'A sales rep builds a one-line quote with a discount and submits it for approval in at most 16 user actions from the opportunity\'s page.' },
+  { id: 'AC-USE-07', area: 'usability', priority: 'should', threshold: { metric: 'actions', max: 30, unit: 'user actions' },
+    statement: 'A sales manager approves a discount with a short comment in at most 30 user actions from the Approvals inbox.' },
+  { id: 'AC-USE-08', area: 'usability', priority: 'should', threshold: { metric: 'actions', max: 30, unit: 'user actions' },
+    statement: 'A finance clerk records a payment with amount, method and reference in at most 30 user actions from the invoice.' },
+  { id: 'AC-USE-09', area: 'usability', priority: 'should', threshold: { metric: 'actions', max: 85, unit: 'user actions' },
+    statement: 'A support agent takes a ticket, answers the customer in one sentence and resolves it in at most 85 user actions from the ticket.' },
+  { id: 'AC-USE-10', area: 'usability', priority: 'should', threshold: { metric: 'actions', max: 115, unit: 'user actions' },
+    statement: 'A customer opens a ticket in the portal (subject and one-sentence description) in at most 115 user actions from the portal\'s start page.' },
+  { id: 'AC-USE-11', area: 'usability', priority: 'should', threshold: { metric: 'ms', max: 10_000, unit: 'ms per task' },
+    statement: 'Each common task of AC-USE-04 to AC-USE-10, driven at machine speed, completes within 10 s of screen time (the CRM\'s and the browser\'s share of the user\'s wait).' },
+  { id: 'AC-USE-12', area: 'usability', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'mouse clicks' },
+    statement: 'A customer opens a portal ticket and a sales rep creates a lead using only the keyboard (Tab, typing, Enter): every control is reachable and operable, and the focus is visible.' },
+  { id: 'AC-USE-13', area: 'usability', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'screens with horizontal scrolling or unusable navigation' },
+    statement: 'At tablet (768 px) and phone (390 px) widths, each role\'s start page, the lists, record pages and forms of both processes and the portal have no horizontal scrolling, and the main navigation is visible and leads to its screens.' },
+  { id: 'AC-USE-14', area: 'usability', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'error messages without what and how, or with raw codes' },
+    statement: 'Every error a user can meet on the forms of the flows (sign-in, lead, account, contact, quote line, payment, portal ticket, reply) names the field, says what is wrong and how to fix it, and never shows a raw code, stack trace or technical term.' },
 ];
