@@ -57,6 +57,12 @@ const child = spawn('npx', ['playwright', 'test', ...playwrightArgs], {
     CRM_BASE_URL: `http://127.0.0.1:${port}`,
     START_CRM: 'false',
     FLOWS_OUTPUT_DIR: '.flows/atomic-crm',
+    // The demo regenerates all its data on every page load and its dashboard takes seconds to settle:
+    // timeouts fit for a heavy single-page app, unless set explicitly.
+    ACTION_TIMEOUT_MS: process.env.ACTION_TIMEOUT_MS ?? '45000', // eslint-disable-line no-restricted-properties -- a default for the child run
+    EXPECT_TIMEOUT_MS: process.env.EXPECT_TIMEOUT_MS ?? '30000', // eslint-disable-line no-restricted-properties -- a default for the child run
+    NAVIGATION_TIMEOUT_MS: process.env.NAVIGATION_TIMEOUT_MS ?? '90000', // eslint-disable-line no-restricted-properties -- a default for the child run
+    TEST_TIMEOUT_MS: process.env.TEST_TIMEOUT_MS ?? '420000', // eslint-disable-line no-restricted-properties -- a default for the child run
   },
 });
 const status = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
