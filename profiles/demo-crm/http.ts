@@ -47,7 +47,7 @@ export async function fetchHealth(baseUrl: string, timeoutMs = 5_000): Promise<D
   if (!response.ok || body.status !== 'ok') {
     throw new CrmUnreachableError(
       `The CRM at ${baseUrl} answered GET /api/health with HTTP ${response.status} and no {"status":"ok"}; ` +
-        'check CRM_BASE_URL points at the CRM itself.',
+        'this is not the bundled reference CRM: check CRM_BASE_URL, or set CRM_PROFILE to the profile of the CRM that runs there (profiles/).',
     );
   }
   return { status: 'ok', version: String(body.version ?? 'unknown'), testMode: body.testMode === true, faults: body.faults ?? [] };
