@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { renderCatalogueDoc } from '../fixtures/acceptance/render-catalogue.js';
 import { loadCatalogue, repoRoot } from './lib/profile-acceptance.js';
 
-/** npm run criteria-doc [-- --profile demo-crm]: regenerates docs/acceptance-criteria.generated.md. */
+/** npm run criteria-doc [-- --profile demo-crm]: regenerates docs/acceptance-criteria.md. */
 const { values } = parseArgs({ options: { profile: { type: 'string', default: 'demo-crm' } } });
 
-const GENERATED_DOC = path.join(repoRoot, 'docs', 'acceptance-criteria.generated.md');
+const GENERATED_DOC = path.join(repoRoot, 'docs', 'acceptance-criteria.md');
 
 const doc = renderCatalogueDoc(await loadCatalogue(values.profile), values.profile);
 fs.writeFileSync(`${GENERATED_DOC}.tmp`, doc);

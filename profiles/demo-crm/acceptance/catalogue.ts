@@ -6,7 +6,7 @@ import { SECURITY_USABILITY_CRITERIA } from './criteria/security-usability.js';
 /**
  * Every acceptance criterion of the bundled reference CRM, as data. Tests link them with
  * `criteria('AC-…')`; the acceptance report (npm run acceptance) judges each from the run, and
- * docs/acceptance-criteria.generated.md is generated from this list (npm run criteria-doc).
+ * docs/acceptance-criteria.md is generated from this list (npm run criteria-doc).
  * Criteria of areas no suite covers yet are listed on purpose: they show as "not covered" until
  * their suite lands, which is the honest state of the acceptance.
  */
