@@ -1,4 +1,5 @@
 import { CrmUnreachableError, defineProfile, type StorageState } from '../../fixtures/profile.js';
+import { networkReason } from '../../fixtures/net.js';
 import { AppShell } from './pages/app-shell.js';
 import { LoginPage } from './pages/login-page.js';
 
@@ -34,8 +35,7 @@ export default defineProfile({
     try {
       response = await fetch(baseUrl, { signal: AbortSignal.timeout(10_000), redirect: 'follow' });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new CrmUnreachableError(`Atomic CRM is not reachable at ${baseUrl} (${cause}): ${SERVE_HINT}.`);
+      throw new CrmUnreachableError(`Atomic CRM is not reachable at ${baseUrl} (${networkReason(error)}): ${SERVE_HINT}.`);
     }
     const html = await response.text();
     if (response.status !== 200) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { catalogueOf } from '../../fixtures/acceptance/active-catalogue.js';
 import type { Catalogue } from '../../fixtures/acceptance/criteria-schema.js';
 import { AcceptanceInputError } from '../../fixtures/acceptance/input-error.js';
 import type { ProcessDefinition } from '../../fixtures/acceptance/process-coverage.js';
@@ -23,8 +24,12 @@ async function defaultExport<T>(file: string, what: string): Promise<T> {
   return module.default;
 }
 
+/** The same loader criteria() uses in the flows, so a script and a run always read one catalogue. */
 export async function loadCatalogue(profile: string): Promise<Catalogue> {
-  return defaultExport<Catalogue>(path.join(acceptanceDir(profile), 'catalogue.ts'), 'acceptance catalogue (export default defineCatalogue([...]))');
+  acceptanceDir(profile);
+  const catalogue = await catalogueOf(profile, repoRoot);
+  if (!catalogue) throw new AcceptanceInputError(`profiles/${profile}/acceptance/catalogue.ts is missing: the profile has no acceptance catalogue (export default defineCatalogue([...]))`);
+  return catalogue;
 }
 
 /** A profile without processes.ts simply has no process-coverage section. */
