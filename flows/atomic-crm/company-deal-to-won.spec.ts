@@ -26,7 +26,7 @@ test.describe('Atomic CRM sales pipeline', { tag: ['@atomic-crm', '@pipeline'] }
     const board = admin.at(DealsPage);
 
     await admin.step('opens Atomic CRM at the companies', () => admin.at(CompaniesPage).goto());
-    await admin.step(`creates the company ${company.name}`, () => admin.at(CompaniesPage).create(company));
+    const companyAddress = await admin.step(`creates the company ${company.name}`, async () => (await admin.at(CompaniesPage).create(company)).address());
     await admin.step(`adds ${fullName(contact)} as a contact at ${company.name}`, () => admin.at(ContactsPage).create(contact));
 
     await admin.step(`opens the deal "${deal.name}" worth ${amount}`, async () => {
@@ -44,7 +44,7 @@ test.describe('Atomic CRM sales pipeline', { tag: ['@atomic-crm', '@pipeline'] }
     }
 
     await admin.step(`finds the won deal and ${fullName(contact)} on ${company.name}’s page`, async () => {
-      const companyPage = await admin.at(CompaniesPage).openCompany(company.name);
+      const companyPage = await admin.at(CompaniesPage).openCompany(companyAddress, company.name);
       await companyPage.showDeals();
       await expect(companyPage.deal(deal.name)).toContainText(`Won, ${amount}`);
       await companyPage.showContacts();

@@ -20,6 +20,7 @@ test.describe('Atomic CRM contact follow-up', { tag: ['@atomic-crm', '@follow-up
 
     await admin.step('opens Atomic CRM at the contacts', () => contactPage.goto());
     const contactCard = await admin.step(`adds the contact ${name}`, () => contactPage.create(contact));
+    const contactAddress = contactCard.address();
 
     await admin.step('writes a note on the contact', async () => {
       await contactCard.addNote(note);
@@ -40,7 +41,7 @@ test.describe('Atomic CRM contact follow-up', { tag: ['@atomic-crm', '@follow-up
     });
 
     await admin.step(`marks the task done on ${name}’s page`, async () => {
-      const page = await contactPage.openContact(name);
+      const page = await contactPage.openContact(contactAddress, name);
       await expect(page.note(note), 'the note is still there').toBeVisible();
       await page.markTaskDone(task.description);
       await expect(page.taskCheckbox(task.description)).toBeChecked();

@@ -46,6 +46,19 @@ export class AppShell {
     await this.loadingIndicator.waitFor({ state: 'hidden', timeout });
   }
 
+  /** The address of the screen shown ("#/companies/12/show"): how a user comes back to a record later. */
+  address(): string {
+    return new URL(this.page.url()).hash;
+  }
+
+  /**
+   * Goes to an address of the app, as a user following a bookmark would. Only the hash changes, so
+   * there is no page load and the demo's in-page data stays.
+   */
+  protected async visit(address: string): Promise<void> {
+    await this.page.evaluate((hash) => { window.location.hash = hash; }, address);
+  }
+
   menuLink(section: Section): Locator {
     return this.menu.getByRole('link', { name: section, exact: true });
   }

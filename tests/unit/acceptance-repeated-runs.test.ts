@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lastAttempts } from '../../fixtures/acceptance/allure-results.js';
+import { judgeCatalogue } from '../../fixtures/acceptance/criterion-status.js';
+import { catalogueOf, criterion, evidence, run } from './acceptance-support.js';
+
+const leadToCash = criterion('AC-L2C-01', { area: 'business-process' });
+const inARow = (times: number) =>
+  criterion('AC-STAB-01', { area: 'stability', runsInARow: { of: 'business-process', times }, threshold: { metric: 'count', max: 0, unit: 'failed or retried runs' } });
+const flow = (name: string, extra: Parameters<typeof run>[1] = {}) => run(name, { criteria: ['AC-L2C-01'], project: 'chromium', ...extra });
+const judge = (times: number, runs: ReturnType<typeof run>[]) => judgeCatalogue(catalogueOf(leadToCash, inARow(times)), evidence({ runs })).find((r) => r.criterion.id === 'AC-STAB-01')!;
+
+describe('runs in a row (stability judged on the tests of an area)', () => {
+  it('passes when every test of the area ran often enough and none failed', () => {
+    const result = judge(3, ['a', 'b'].flatMap((name) => [flow(name), flow(name), flow(name)]));
+    assert.equal(result.status, 'passed');
+    assert.match(result.reason, /0 failed or retried runs/);
+  });
+
+  it('is not covered while the least repeated test ran fewer times than asked, and says how to run it', () => {
+    const result = judge(10, [flow('a'), flow('a'), flow('b')]);
+    assert.equal(result.status, 'not-covered');
+    assert.match(result.reason, /2 business-process tests must run 10 time\(s\).*one run.*--repeat-each=10/);
+  });
+
+  it('fails on one failed repetition, and on a test that passed only on a retry', () => {
+    assert.equal(judge(2, [flow('a'), flow('a', { status: 'failed' })]).status, 'failed');
+    const retried = lastAttempts([flow('a', { historyId: 'h-a', status: 'failed', stop: 1 }), flow('a', { historyId: 'h-a', stop: 2 })]);
+    assert.equal(retried[0]?.status, 'passed');
+    assert.equal(judge(1, retried).status, 'failed');
+  });
+
+  it('counts the same test in two browsers as two tests, and ignores tests of other areas', () => {
+    const result = judge(1, [flow('a'), flow('a', { project: 'firefox' }), run('other', { criteria: ['AC-X-01'] })]);
+    assert.equal(result.figures[0]?.figure.source.startsWith('2 business-process test(s)'), true);
+  });
+
+  it('is not covered when no test of the area ran', () => {
+    assert.equal(judge(1, []).status, 'not-covered');
+  });
+});
