@@ -16,6 +16,8 @@ export default defineProfile<RoleKey, ApiClient>({
   title: 'CRM Flows reference CRM (demo-crm/)',
   defaultBaseUrl: 'http://127.0.0.1:4310',
   roles: ROLES,
+  // the permission kit signs all eleven roles in (profiles/demo-crm/permissions/perm-test.ts)
+  fixturesUsingEveryRole: ['perm', 'roleApis', 'world'],
 
   async health(baseUrl) {
     const health = await fetchHealth(baseUrl);
