@@ -5,6 +5,7 @@ import { playwrightFfmpegInstalled, resolveBrowsers } from './fixtures/browser.j
 import { env, profile } from './fixtures/env.js';
 import { crmDbFile, paths } from './fixtures/paths.js';
 import { reporters } from './fixtures/reporting.js';
+import { runCertificate } from './fixtures/tls.js';
 
 /**
  * Projects, in order: `setup` signs every role in once through the real login pages; one project per
@@ -12,6 +13,14 @@ import { reporters } from './fixtures/reporting.js';
  * `no-secrets` (setup's teardown, so it runs last even after failures) scans every artefact for
  * the configured passwords.
  */
+const crmUrl = new URL(env.crmBaseUrl);
+const server = profile.capabilities.bundledServer;
+/** A bundled CRM over HTTPS serves the run's own certificate, which only this run trusts (fixtures/tls.ts). */
+const tls = crmUrl.protocol === 'https:' && env.startCrm && server ? runCertificate(paths.workDir, env.crmBaseUrl) : undefined;
+if (tls && process.env.NODE_EXTRA_CA_CERTS !== tls.certFile) {
+  console.error(`CRM Flows cannot run: the bundled CRM at ${env.crmBaseUrl} serves this run's own certificate, which Node must trust from its start.\n  Run through \`npm run flows\` (it does that), or prefix the command with NODE_EXTRA_CA_CERTS=${path.relative(process.cwd(), tls.certFile)}`);
+  process.exit(2);
+}
 const plan = resolveBrowsers(env);
 if (plan.problems.length > 0) {
   console.error(`CRM Flows cannot run: no usable browser.\n  ${plan.problems.join('\n  ')}`);
@@ -20,7 +29,6 @@ if (plan.problems.length > 0) {
 const [primary] = plan.projects;
 if (!primary) throw new Error('unreachable: a plan without problems has a browser');
 
-const crmUrl = new URL(env.crmBaseUrl);
 const crmPort = Number(crmUrl.port || (crmUrl.protocol === 'https:' ? 443 : 80));
 // absolute, so configurations that extend this one from another folder resolve the same files
 const flowsDir = path.join(paths.root, 'flows');
@@ -36,13 +44,12 @@ const REPORT_CHECKS = ['**/framework/allure-results.spec.ts', '**/framework/no-s
 const permissionsDir = path.join(profileFlowsDir, 'permissions');
 const hasPermissionMatrix = fs.existsSync(permissionsDir);
 
-const server = profile.capabilities.bundledServer;
 const webServer: PlaywrightTestConfig['webServer'] = env.startCrm && server
   ? {
       command: server.command,
       url: `${env.crmBaseUrl}${server.readyPath}`,
       cwd: paths.root,
-      env: server.env({ port: crmPort, host: crmUrl.hostname, dbFile: crmDbFile(crmPort), faults: env.crmFaults, https: crmUrl.protocol === 'https:' }),
+      env: server.env({ port: crmPort, host: crmUrl.hostname, dbFile: crmDbFile(crmPort), faults: env.crmFaults, https: crmUrl.protocol === 'https:', ...(tls ? { tls } : {}) }),
       reuseExistingServer: false,
       timeout: env.timeouts.crmStart,
       stdout: 'ignore',

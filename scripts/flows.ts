@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { env } from '../fixtures/env.js';
+import { env, profile } from '../fixtures/env.js';
 import { paths } from '../fixtures/paths.js';
 import { configuredSecrets } from '../fixtures/report-checks/secrets.js';
 import { scanForSecrets } from '../fixtures/report-checks/secret-scan.js';
+import { runCertificate } from '../fixtures/tls.js';
 import { ensureBrowser } from './lib/ensure-browser.js';
 
 /**
@@ -32,6 +33,11 @@ const plan = ensureBrowser(env);
 if (plan.problems.length > 0) {
   console.error(`CRM Flows cannot run: no usable browser.\n  ${plan.problems.join('\n  ')}`);
   process.exit(2);
+}
+
+// A bundled CRM over HTTPS: Node trusts the run's certificate only when told so at its start.
+if (new URL(env.crmBaseUrl).protocol === 'https:' && env.startCrm && profile.capabilities.bundledServer) {
+  process.env.NODE_EXTRA_CA_CERTS = runCertificate(paths.workDir, env.crmBaseUrl).certFile;
 }
 
 const uiArgs = ui && !env.display ? ['--ui-host=127.0.0.1'] : [];

@@ -57,7 +57,11 @@ export default defineProfile<RoleKey, ApiClient>({
     bundledServer: {
       command: 'node --import tsx demo-crm/src/main.ts --reset',
       readyPath: '/api/health',
-      env: ({ port, host, dbFile, faults }) => ({ CRM_PORT: String(port), CRM_HOST: host, CRM_DB_FILE: dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: faults }),
+      env: ({ port, host, dbFile, faults, https, tls }) => ({
+        CRM_PORT: String(port), CRM_HOST: host, CRM_DB_FILE: dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: faults,
+        ...(https ? { CRM_HTTPS: '1' } : {}),
+        ...(tls ? { CRM_TLS_CERT_FILE: tls.certFile, CRM_TLS_KEY_FILE: tls.keyFile } : {}),
+      }),
     },
     async revokeSession(baseUrl, state) {
       const id = sessionIdOf(state);

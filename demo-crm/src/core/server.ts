@@ -27,6 +27,14 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   return result;
 }
 
+function certificateFiles(tls: { certFile: string; keyFile: string }): { key: Buffer; cert: Buffer } {
+  try {
+    return { key: fs.readFileSync(tls.keyFile), cert: fs.readFileSync(tls.certFile) };
+  } catch (error) {
+    throw new Error(`Cannot read the TLS certificate or key (CRM_TLS_CERT_FILE, CRM_TLS_KEY_FILE): ${(error as Error).message}`);
+  }
+}
+
 export interface StartedCrm {
   app: FastifyInstance;
   url: string;
@@ -43,7 +51,7 @@ export async function startServer(config: CrmConfig, o: { reset?: boolean } = {}
   const ctx = { db, config, faults };
   const isEmpty = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
   if (isEmpty) db.transaction(() => { for (const m of modules) m.seed?.(ctx); })();
-  const app = buildApp(ctx, modules, config.https ? { https: selfSignedCertificate() } : {});
+  const app = buildApp(ctx, modules, config.https ? { https: config.tls ? certificateFiles(config.tls) : selfSignedCertificate() } : {});
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
