@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { playwrightFfmpegInstalled, resolveBrowsers } from './fixtures/browser.js';
-import { env, profile } from './fixtures/env.js';
+import { env, nodeExtraCaCerts, profile } from './fixtures/env.js';
 import { crmDbFile, paths } from './fixtures/paths.js';
 import { reporters } from './fixtures/reporting.js';
 import { runCertificate } from './fixtures/tls.js';
@@ -17,7 +17,7 @@ const crmUrl = new URL(env.crmBaseUrl);
 const server = profile.capabilities.bundledServer;
 /** A bundled CRM over HTTPS serves the run's own certificate, which only this run trusts (fixtures/tls.ts). */
 const tls = crmUrl.protocol === 'https:' && env.startCrm && server ? runCertificate(paths.workDir, env.crmBaseUrl) : undefined;
-if (tls && process.env.NODE_EXTRA_CA_CERTS !== tls.certFile) {
+if (tls && nodeExtraCaCerts !== tls.certFile) {
   console.error(`CRM Flows cannot run: the bundled CRM at ${env.crmBaseUrl} serves this run's own certificate, which Node must trust from its start.\n  Run through \`npm run flows\` (it does that), or prefix the command with NODE_EXTRA_CA_CERTS=${path.relative(process.cwd(), tls.certFile)}`);
   process.exit(2);
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { env, profile } from '../fixtures/env.js';
+import { env, environmentWith, profile } from '../fixtures/env.js';
 import { paths } from '../fixtures/paths.js';
 import { configuredSecrets } from '../fixtures/report-checks/secrets.js';
 import { scanForSecrets } from '../fixtures/report-checks/secret-scan.js';
@@ -16,8 +16,8 @@ const args = process.argv.slice(2);
 const wantsWindow = args.includes('--headed') || args.includes('--debug');
 const ui = args.includes('--ui');
 
-function run(command: string, commandArgs: string[]): number {
-  return spawnSync(command, commandArgs, { stdio: 'inherit', cwd: paths.root }).status ?? 1;
+function run(command: string, commandArgs: string[], extraEnv: Record<string, string> = {}): number {
+  return spawnSync(command, commandArgs, { stdio: 'inherit', cwd: paths.root, env: environmentWith(extraEnv) }).status ?? 1;
 }
 
 if (wantsWindow && !env.display) {
@@ -36,12 +36,12 @@ if (plan.problems.length > 0) {
 }
 
 // A bundled CRM over HTTPS: Node trusts the run's certificate only when told so at its start.
-if (new URL(env.crmBaseUrl).protocol === 'https:' && env.startCrm && profile.capabilities.bundledServer) {
-  process.env.NODE_EXTRA_CA_CERTS = runCertificate(paths.workDir, env.crmBaseUrl).certFile;
-}
+const trust: Record<string, string> = new URL(env.crmBaseUrl).protocol === 'https:' && env.startCrm && profile.capabilities.bundledServer
+  ? { NODE_EXTRA_CA_CERTS: runCertificate(paths.workDir, env.crmBaseUrl).certFile }
+  : {};
 
 const uiArgs = ui && !env.display ? ['--ui-host=127.0.0.1'] : [];
-const status = run('npx', ['playwright', 'test', ...args, ...uiArgs]);
+const status = run('npx', ['playwright', 'test', ...args, ...uiArgs], trust);
 if (ui || args.includes('--list')) process.exit(status);
 
 let reportStatus = 0;
