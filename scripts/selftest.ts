@@ -4,8 +4,11 @@
  *
  * How strong is this suite against this CRM? One clean baseline run of the suite (every test must
  * pass), then, per defect switch of the CRM's catalogue, a run against a fresh CRM with only that
- * switch on, stopped at its first failure. A switch is caught only when a test fails on an assertion;
- * a crash, a timeout outside an assertion or a failed sign-in is inconclusive (scripts/lib/selftest/classify.ts).
+ * switch on, stopped at its first failure. A switch is caught only when a test fails on an assertion,
+ * or, for a switch of kind performance, when a figure its run wrote (reports/figures) is over its
+ * criterion's threshold while the baseline's figures of that criterion were within it
+ * (scripts/lib/selftest/figures.ts); a crash, a timeout outside an assertion or a failed sign-in is
+ * inconclusive (scripts/lib/selftest/classify.ts).
  *
  * Each switch runs on its own port (base port + 1 + its place in the catalogue), so its own database
  * file (.flows/crm-<port>.db), with its own artefacts under .flows/selftest/<switch>/. It first runs
@@ -19,9 +22,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { catalogueOf } from '../fixtures/acceptance/active-catalogue.js';
+import type { Catalogue } from '../fixtures/acceptance/criteria-schema.js';
+import { readFigures, type Figure } from '../fixtures/acceptance/figures.js';
 import type { BundledServer, CrmProfile } from '../fixtures/profile.js';
 import { askCrmForSwitchNames, catalogueDisagreements, readCatalogue, type DefectSwitch } from './lib/selftest/catalogue.js';
-import { messageLines, outcomes } from './lib/selftest/classify.js';
+import { messageLines, outcomes, type Outcome } from './lib/selftest/classify.js';
+import { figureCatch, figuresOfRun, type FigureCatch } from './lib/selftest/figures.js';
 import { firstPass, listSuite, nextPass, parseOptions, PORT_RANGE, selectSwitches, type Options, type Pass, type PreviousCatch } from './lib/selftest/plan.js';
 import { carryOver, duration, renderHtml, renderMarkdownTable, summaryLine, totalsOf, type BaselineRecord, type PassRecord, type SelftestReport, type SwitchResult } from './lib/selftest/report.js';
 import { counts, criteriaOf, portFree, repoFile, runPlaywright, stopAll } from './lib/selftest/run.js';
@@ -89,6 +96,11 @@ const clock = (ms: number) => duration(Math.round(ms / 1000));
 
 // ---------------------------------------------------------------- baseline
 
+/** Where the baseline's figures are: its own run's reports, or beside a reused report (reports/figures). */
+function baselineFiguresDir(o: Options): string {
+  return o.baseline ? path.join(path.dirname(path.resolve(root, o.baseline)), 'figures') : path.join(workDir, 'baseline', 'reports', 'figures');
+}
+
 async function runBaseline(o: Options, suite: readonly string[], port: number, flowsDir: string): Promise<BaselineRecord> {
   if (o.baseline) return reuseBaseline(o.baseline, suite, flowsDir);
   if (!(await portFree(port))) fail(`port ${port} (the baseline's CRM) is in use: stop what runs there or pass another --base-port`);
@@ -140,7 +152,28 @@ function tally(p: Progress): string {
   return `caught ${n('caught')}, missed ${n('missed')}, inconclusive ${n('inconclusive')}`;
 }
 
-async function runSwitch(sw: DefectSwitch, index: number, ctx: { o: Options; catalogue: DefectSwitch[]; suite: string[]; flowsDir: string; previous: PreviousCatch[]; progress: Progress }): Promise<SwitchResult> {
+/** The test that wrote a figure, as the run's report knows it (its title path is "describe › … › title"). */
+function figureTest(fc: FigureCatch, all: readonly Outcome[]): { test: NonNullable<SwitchResult['test']>; end: number | undefined } | null {
+  if (!fc.test) return null;
+  const titles = fc.test.title.split(' › ');
+  const title = titles.at(-1)!;
+  const outcome = all.find((x) => x.title === title && x.file.endsWith(fc.test!.file.replace(/^flows\//, '')));
+  return { test: { title, describe: titles.slice(0, -1), file: fc.test.file, line: outcome?.line ?? null, project: outcome?.project ?? '' }, end: outcome?.end };
+}
+
+interface SwitchContext {
+  o: Options;
+  catalogue: DefectSwitch[];
+  suite: string[];
+  flowsDir: string;
+  previous: PreviousCatch[];
+  progress: Progress;
+  /** the acceptance criteria (thresholds) and the clean baseline's figures, for performance switches */
+  criteria: Catalogue;
+  baselineFigures: readonly Figure[];
+}
+
+async function runSwitch(sw: DefectSwitch, index: number, ctx: SwitchContext): Promise<SwitchResult> {
   const { o, progress } = ctx;
   const port = portOf(o, ctx.catalogue, sw);
   const started = Date.now();
@@ -178,6 +211,18 @@ async function runSwitch(sw: DefectSwitch, index: number, ctx: { o: Options; cat
         assertion: c.assertion ?? null,
         ...(c.detail ? { assertionDetail: c.detail } : {}),
         secondsToDetection: Math.round((f.end - started) / 1000),
+      });
+    }
+    const byFigure = sw.kind === 'performance' ? figureCatch(ctx.criteria, figuresOfRun(outputDir), ctx.baselineFigures) : undefined;
+    if (byFigure) {
+      const writer = figureTest(byFigure, run.report ? outcomes(run.report) : []);
+      return finish({
+        caught: true, outcome: 'caught', inconclusiveReason: null,
+        test: writer?.test ?? null,
+        criterion: byFigure.criterion,
+        assertion: `${byFigure.criterion} over its threshold: ${byFigure.figure} (${byFigure.source}); clean baseline: ${byFigure.baseline}`,
+        figure: byFigure,
+        secondsToDetection: Math.round(((writer?.end ?? Date.now()) - started) / 1000),
       });
     }
     if (c.verdict === 'green') {
@@ -264,7 +309,10 @@ async function main(): Promise<number> {
     console.error(`selftest: stopped — the baseline (every switch off) is not green: ${baseline.problem}. A switch can only be judged against a suite that passes without it; fix that first (${baseline.source}).`);
     return 1;
   }
-  console.log(`✔ baseline green: ${baseline.passed} passed (${baseline.source}, ${baseline.seconds} s)`);
+  const baselineFigures = readFigures(baselineFiguresDir(o));
+  baseline.figures = baselineFigures.length;
+  const criteria = (await catalogueOf(o.profile, root)) ?? [];
+  console.log(`✔ baseline green: ${baseline.passed} passed, ${baselineFigures.length} figures (${baseline.source}, ${baseline.seconds} s)`);
 
   const progress: Progress = { started, total: switches.length, done: [], running: new Map() };
   const heartbeat = setInterval(() => {
@@ -275,7 +323,7 @@ async function main(): Promise<number> {
   try {
     // written after every switch, so an interrupted self-test still leaves what it found
     const partial = (done: SwitchResult[]) => write({ ...base, selection: `${selection} (in progress: ${done.length} done)`, generatedAt: new Date().toISOString(), totals: totalsOf(done, Math.round((Date.now() - started) / 1000)), switches: done, notRun: carryOver(previous, done) });
-    results = await runAll(switches, o.parallel, (sw, i) => runSwitch(sw, i, { o, catalogue, suite, flowsDir, previous: previousCatches, progress }), progress, partial);
+    results = await runAll(switches, o.parallel, (sw, i) => runSwitch(sw, i, { o, catalogue, suite, flowsDir, previous: previousCatches, progress, criteria, baselineFigures }), progress, partial);
   } finally {
     clearInterval(heartbeat);
   }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { FAULT_CATALOGUE } from './core/faults.js';
 import { startServer } from './core/server.js';
+import { parseVolume, parseVolumeExtras, seedReferenceVolume, VOLUME_EXTRAS } from './modules/volume.js';
 
 const { values } = parseArgs({
   options: {
@@ -10,6 +11,9 @@ const { values } = parseArgs({
     https: { type: 'boolean', default: false },
     'test-mode': { type: 'boolean', default: false },
     port: { type: 'string' },
+    // bulk records before the server listens (as `npm run crm:seed` adds them): performance tests' own CRMs
+    volume: { type: 'string' },
+    with: { type: 'string', default: VOLUME_EXTRAS.join(',') },
   },
 });
 
@@ -17,7 +21,9 @@ async function main(): Promise<void> {
   const env = { ...process.env, ...(values.port ? { CRM_PORT: values.port } : {}) };
   const config = loadConfig(env, { https: values.https, testMode: values['test-mode'] });
   if (values.exit) config.port = 0;
-  const crm = await startServer(config, { reset: values.reset });
+  const volume = values.volume === undefined ? undefined : { n: parseVolume(values.volume), extras: parseVolumeExtras(values.with) };
+  let added = '';
+  const crm = await startServer(config, { reset: values.reset, ...(volume ? { beforeListen: (db) => { added = seedReferenceVolume(db, volume.n, volume.extras); } } : {}) });
   if (values.exit) {
     await crm.close();
     console.log(`Database ${values.reset ? 'recreated' : 'ready'}: ${config.dbFile}`);
@@ -25,7 +31,7 @@ async function main(): Promise<void> {
   }
   const faults = crm.app.crm.faults.list();
   console.log(`Demo CRM ${config.version} listening on ${crm.url}${config.testMode ? ' (test mode)' : ''}`);
-  console.log(`Database: ${config.dbFile}${crm.seeded ? ' (new, seeded)' : ''}`);
+  console.log(`Database: ${config.dbFile}${crm.seeded ? ' (new, seeded)' : ''}${added ? `, with ${added} added` : ''}`);
   if (faults.length) {
     console.log(`Defect switches ON: ${faults.join(', ')}`);
     for (const f of FAULT_CATALOGUE.filter((d) => (faults as string[]).includes(d.name))) console.log(`  - ${f.name}: ${f.breaks}`);

@@ -69,4 +69,93 @@
   }
   tick();
   setInterval(tick, 1000);
+
+  // Key forms (data-submit-js) are sent by this script, so a lost connection or a CRM that does not
+  // answer is explained in the form, with what was typed kept, instead of the browser's error page.
+  // With data-submit-once the button locks while the form is on its way: a double click sends it
+  // once. A form sent again anyway (a retry) carries the same one-time token: the CRM saves it once.
+  var ANSWER_TIMEOUT_MS = 30000;
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-submit-js')) return;
+    if (form.hasAttribute('data-native-submit')) return;
+    event.preventDefault();
+    if (form.hasAttribute('data-submit-once') && form.getAttribute('aria-busy') === 'true') return;
+    sendForm(form, event.submitter || null);
+  });
+
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll('form[aria-busy="true"]').forEach(function (f) { setBusy(f, false); });
+  });
+
+  function sendForm(form, submitter) {
+    var body = new URLSearchParams(new FormData(form, submitter));
+    var label = buttonLabel(form, submitter);
+    // an earlier message stays where it is until the answer comes: no layout shift under the pointer
+    setBusy(form, true);
+    var timedOut = false;
+    var controller = new AbortController();
+    var timer = setTimeout(function () { timedOut = true; controller.abort(); }, ANSWER_TIMEOUT_MS);
+    fetch(form.action, {
+      method: 'POST', body: body, credentials: 'same-origin', signal: controller.signal,
+      headers: { 'X-CRM-Submit': 'fetch', Accept: 'text/html' },
+    }).then(function (response) {
+      clearTimeout(timer);
+      if (response.ok && (response.headers.get('content-type') || '').indexOf('application/json') >= 0) {
+        return response.json().then(function (answer) { window.location.assign(answer.location); });
+      }
+      if (response.redirected) {
+        window.location.assign(response.url);
+        return undefined;
+      }
+      setBusy(form, false);
+      if (response.status === 400 || response.status === 409) {
+        // refused, nothing written: sent once more as a plain post, the page then shows the CRM's reasons
+        form.setAttribute('data-native-submit', '');
+        form.requestSubmit(submitter);
+        return undefined;
+      }
+      return response.text().then(function (page) { showProblem(form, refusal(response.status, page)); });
+    }).catch(function () {
+      clearTimeout(timer);
+      setBusy(form, false);
+      showProblem(form, timedOut
+        ? 'The CRM did not answer within ' + ANSWER_TIMEOUT_MS / 1000 + ' seconds, so it is not certain this was saved. Press ' + label + ' again: it is saved only once.'
+        : 'The CRM could not be reached, so this may not have been saved. Check your connection and press ' + label + ' again: it is saved only once.');
+    });
+  }
+
+  function buttonLabel(form, submitter) {
+    var button = submitter || form.querySelector('button[type="submit"]');
+    return button ? '"' + button.textContent.trim() + '"' : 'the button';
+  }
+
+  function setBusy(form, busy) {
+    form.setAttribute('aria-busy', busy ? 'true' : 'false');
+    if (!form.hasAttribute('data-submit-once')) return;
+    form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = busy; });
+  }
+
+  /** What an error page of the CRM says (its heading and first sentence), for the form's message. */
+  function refusal(status, page) {
+    var main = new DOMParser().parseFromString(page, 'text/html').querySelector('main');
+    var heading = main && main.querySelector('h1');
+    var text = main && main.querySelector('p');
+    if (!heading) return 'The CRM could not save this (error ' + status + '). Reload the page and try again.';
+    return 'The CRM could not save this: ' + heading.textContent.trim() + (text ? '. ' + text.textContent.trim() : '');
+  }
+
+  function showProblem(form, message) {
+    var old = form.querySelector('[data-testid="submit-problem"]');
+    if (old) old.remove();
+    var p = document.createElement('p');
+    p.className = 'submit-problem';
+    p.setAttribute('role', 'alert');
+    p.setAttribute('data-testid', 'submit-problem');
+    p.textContent = message;
+    var actions = form.querySelector('.form-actions');
+    form.insertBefore(p, actions && actions.parentNode === form ? actions : null);
+  }
 })();

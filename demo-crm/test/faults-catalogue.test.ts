@@ -12,7 +12,7 @@ const crmDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docFile = path.join(crmDir, 'docs', 'defect-switches.md');
 
 /** The kinds issue 3 asks the catalogue to cover. */
-const ISSUE_KINDS: readonly FaultKind[] = ['calculation', 'workflow', 'permissions', 'data-sync', 'validation', 'import', 'sla', 'security', 'performance'];
+const ISSUE_KINDS: readonly FaultKind[] = ['calculation', 'workflow', 'permissions', 'data-sync', 'validation', 'import', 'sla', 'security', 'performance', 'stability'];
 
 interface DocRow { name: string; kind: string; breaks: string; caughtBy: string; module: string; test: string }
 

@@ -26,6 +26,11 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, this.cookie, this.csrfToken, ms);
   }
 
+  /** The same session against another server (the same database restarted elsewhere). */
+  on(baseUrl: string): ApiClient {
+    return new ApiClient(baseUrl, this.cookie, this.csrfToken, this.offsetMs);
+  }
+
   withoutCsrf(): ApiClient {
     return new ApiClient(this.baseUrl, this.cookie, '', this.offsetMs);
   }

@@ -80,4 +80,20 @@ describe('sales-crm: defect switches', () => {
     assert.match(plan(db, false), /USING INDEX leads_(first_name|last_name|company|email)/);
     assert.match(plan(db, true), /SCAN l\b/);
   });
+
+  test('lead-search-sql-concatenated: a quote in the search text changes the query', async () => {
+    const concatenated = await startSales(['lead-search-sql-concatenated']);
+    try {
+      const tag = uid();
+      for (const [env, injectable] of [[normal, false], [concatenated, true]] as const) {
+        const lead = await createLead(env.li, { company: `${tag} x' OR '1'='1` });
+        const exact = await env.li.get(`/api/leads?q=${encodeURIComponent(`${tag} x' OR '1'='1`)}`);
+        assert.deepEqual(exact.body.items?.map((l: { id: number }) => l.id) ?? [], injectable ? [] : [lead.id]);
+        const broken = await env.li.get(`/api/leads?q=${encodeURIComponent(`${tag}'); DROP TABLE leads;--`)}`);
+        expectStatus(broken, injectable ? 500 : 200);
+      }
+    } finally {
+      await concatenated.crm.close();
+    }
+  });
 });

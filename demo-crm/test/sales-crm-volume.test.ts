@@ -81,3 +81,19 @@ describe('sales-crm: bulk seeding and list query plans at volume', () => {
     }
   });
 });
+
+describe('sales-crm: lead-list-count-capped', () => {
+  test('the leads list counts at most 5,000 matching leads with the switch on, every one without it', async () => {
+    const [plain, capped] = await Promise.all([startSales(), startSales(['lead-list-count-capped'])]);
+    try {
+      for (const s of [plain, capped]) seedVolume(s.crm.server.app.crm.db, 6_000, { contacts: false, opportunities: false });
+      assert.equal((await plain.manager.get('/api/leads')).body.total, 6_006);
+      assert.equal((await capped.manager.get('/api/leads')).body.total, 5_000);
+      assert.equal((await capped.manager.get('/api/leads?q=lead')).body.total, 5_000, 'a search count too');
+      assert.equal((await capped.li.get('/api/leads')).body.total, 3_003, 'under the cap the count is right');
+      assert.equal((await capped.manager.get('/api/accounts')).body.total, 6_004, 'only the leads list');
+    } finally {
+      await Promise.all([plain.crm.close(), capped.crm.close()]);
+    }
+  });
+});

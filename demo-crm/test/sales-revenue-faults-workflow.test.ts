@@ -87,3 +87,16 @@ withFault('invoices-url-open-to-support', (get) => {
     expectStatus(await a.agent.get('/api/invoices'), 403);
   });
 });
+
+withFault('quote-line-remove-unguarded', (get) => {
+  test('a line of an accepted quote is removed: the quote no longer matches its order', async () => {
+    const a = get();
+    const p = await createProduct(a.admin, 10_000, 0);
+    const quote = await createQuote(a.li, (await createDeal(a.li)).opportunityId, [{ productId: p, quantity: 1 }, { productId: p, quantity: 2 }]);
+    const accepted = await sellQuote(a.li, quote);
+    expectStatus(await a.li.delete(`/api/quotes/${quote.id}/lines/${quote.lines[1].id}`), 200);
+    const after = await a.li.get(`/api/quotes/${quote.id}`);
+    const order = await a.li.get(`/api/orders/${accepted.orderId}`);
+    assert.deepEqual([after.body.status, after.body.lines.length, after.body.grandTotalCents, order.body.totalCents], ['Accepted', 1, 10_000, 30_000]);
+  });
+});

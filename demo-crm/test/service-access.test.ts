@@ -190,4 +190,19 @@ describe('Agents see the queue, their own tickets and escalated ones', () => {
     assert.match(html.text, /<h1>SLA board<\/h1>/);
     assert.match(html.text, /<caption>Agent load<\/caption>/);
   });
+
+  test('an agent deactivated while holding open tickets keeps an Agent load row, so the rows add up to the open tickets', async () => {
+    const username = `agent.gone.${Date.now() % 100_000}`;
+    const created = await admin.post('/api/users', { username, displayName: `Gone ${username}`, email: `${username}@example.test`, role: 'support_agent', team: 'support', password: 'Departing#Agent2026' });
+    assert.equal(created.status, 201);
+    const gone = await crm.login(username, 'Departing#Agent2026');
+    const held = await staffTicket(gone, { accountId: await accountId(ana, 'Acme Robotics') });
+    assert.equal((await gone.post(`/api/tickets/${held.id}/take`)).status, 200);
+    assert.equal((await admin.patch(`/api/users/${created.body.id}`, { active: false })).status, 200);
+    const board = (await kim.get('/api/tickets/sla-board')).body;
+    const row = board.agentLoad.find((l: { userId: number | null }) => l.userId === created.body.id);
+    assert.deepEqual([row?.name, row?.open], [`Gone ${username} (inactive)`, 1]);
+    assert.equal(board.agentLoad.reduce((sum: number, l: { open: number }) => sum + l.open, 0), board.openCount);
+    assert.match((await kim.get('/service/sla')).text, new RegExp(`<th scope="row">Gone ${username.replace(/\./g, '\\.')} \\(inactive\\)</th>`));
+  });
 });

@@ -101,6 +101,13 @@ describe('Validation: clear field messages, nothing created', () => {
     assert.equal([...t.subject].length, 200);
   });
 
+  test('line breaks are stored as LF whatever the channel: a form\'s CRLF counts as one character', async () => {
+    // 14,979 characters as sent, 9,988 once each line break is one: within the 10,000 limit
+    const t = await staffTicket(ana, { accountId: acmeId, description: `${'x\r\n'.repeat(4_990)}end\rlast` });
+    assert.equal(t.description, `${'x\n'.repeat(4_990)}end\nlast`);
+    assert.equal([...t.description].length, 9_988);
+  });
+
   test('a contact of another account is refused', async () => {
     const globexTicket = await portalTicket(await crm.login('cust.globex'));
     const res = await ana.post('/api/tickets', {

@@ -24,10 +24,10 @@ export class Dialog {
     await this.root.waitFor();
   }
 
-  /** Fills the dialog's fields, presses its confirm button and waits until the answer is shown. */
-  async confirm(confirmLabel: string, values: Record<string, FieldValue> = {}): Promise<void> {
+  /** Fills the dialog's fields, presses its confirm button and waits until the answer is shown (`until`: another sign than the dialog's). */
+  async confirm(confirmLabel: string, values: Record<string, FieldValue> = {}, until?: Settled): Promise<void> {
     await this.form.fill(values);
-    await this.form.submit(confirmLabel);
+    await this.form.submit(confirmLabel, until);
   }
 
   async cancel(): Promise<void> {

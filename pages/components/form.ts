@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { labelled } from './labelled.js';
-import { press, type Settled } from './press.js';
+import { press, pressTwice, type Settled } from './press.js';
 
 export type FieldValue = string | number | { option: string } | { checked: boolean };
 
@@ -32,7 +32,16 @@ export class Form {
 
   /** Clicks the submit button and waits until the answer is shown (see `settled`). */
   async submit(buttonName: string, until: Settled = this.settled): Promise<void> {
-    await press(this.root.getByRole('button', { name: buttonName, exact: true }), until);
+    await press(this.submitButton(buttonName), until);
+  }
+
+  /** Double-clicks the submit button (an impatient user) and waits until the answer is shown. */
+  async submitTwice(buttonName: string, until: Settled = this.settled): Promise<void> {
+    await pressTwice(this.submitButton(buttonName), until);
+  }
+
+  submitButton(buttonName: string): Locator {
+    return this.root.getByRole('button', { name: buttonName, exact: true });
   }
 
   /** The inline error of one field, or null when the field is valid. */

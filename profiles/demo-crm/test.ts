@@ -6,13 +6,15 @@ import { BusinessClock } from './clock.js';
 import { TestData } from './data/test-data.js';
 import { permissionFixtures } from './permissions/perm-test.js';
 import profile from './profile.js';
+import { ownCrmFixtures } from './stability/own-crm-fixture.js';
 
 /**
  * What every flow of the bundled CRM imports: the framework's flow test for this profile (one
  * fixture per role: `salesRep`, `finance`, `customer`, …), plus
  *  - `data`: this test's seeded factories (`data.lead()`, `data.ticket()`, …);
  *  - `clock`: the business clock of each actor (SLA, due dates and auto-close are about time passing);
- *  - `perm`: the permission matrix's probe world (built once per worker, only when a test asks).
+ *  - `perm`: the permission matrix's probe world (built once per worker, only when a test asks);
+ *  - `ownCrm`: a CRM process of the test's own and its actors, for tests that kill the CRM.
  */
 const flows = flowTest(profile).extend<{ data: TestData; clock: BusinessClock }>({
   data: async ({ seed, dataTag }, use) => {
@@ -23,7 +25,7 @@ const flows = flowTest(profile).extend<{ data: TestData; clock: BusinessClock }>
   },
 });
 
-export const test = mergeTests(flows, permissionFixtures);
+export const test = mergeTests(flows, permissionFixtures, ownCrmFixtures);
 
 /** The name the CRM's audit log records for an actor's actions (their username). */
 export function auditNameOf(actor: Actor): string {

@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import type { Database } from 'better-sqlite3';
 import type { CrmConfig } from '../config.js';
 import { CLOCK_HEADER } from './clock.js';
+import { HOLD_WRITE_HEADER, WRITE_POINTS } from './crash-point.js';
 import { LoginRedirect, loadSession, verifyCsrf } from './auth.js';
 import type { DashboardWidget } from './dashboard.js';
 import type { Faults } from './faults.js';
@@ -49,6 +50,7 @@ export function buildApp(
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('testOffsetMs', 0);
+  app.decorateRequest('submissionToken', null);
 
   registerRouteList(app, ctx.config.testMode);
   void app.register(cookie);
@@ -64,6 +66,15 @@ export function buildApp(
       const ms = Number(offset);
       if (!Number.isSafeInteger(ms)) return reply.code(400).send({ error: 'validation', fields: { [CLOCK_HEADER]: 'Must be an integer number of milliseconds' } });
       req.testOffsetMs = ms;
+    }
+    const hold = req.headers[HOLD_WRITE_HEADER];
+    if (hold !== undefined) {
+      if (!ctx.config.testMode) {
+        return reply.code(400).send({ error: 'test_hold_disabled', message: 'X-Test-Hold-Write is only accepted when the CRM runs in test mode (CRM_TEST_MODE=1).' });
+      }
+      if (!(WRITE_POINTS as readonly string[]).includes(String(hold))) {
+        return reply.code(400).send({ error: 'validation', fields: { [HOLD_WRITE_HEADER]: `Must name a crash point: ${WRITE_POINTS.join(', ')}` } });
+      }
     }
     loadSession(req, reply);
     return undefined;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from 'better-sqlite3';
 import { writeAudit } from './audit.js';
+import type { Faults } from './faults.js';
 import { HttpError } from './http.js';
 import {
   can, canAccessRecord, type Action, type PermissionObject, type RecordOwnership, type Role, type SessionUser,
@@ -212,6 +213,12 @@ export function verifyCsrf(req: FastifyRequest): void {
   }
 }
 
-export function cleanupSessions(db: Database): void {
-  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
+/**
+ * At start-up: expired sessions go; live ones stay, so a restart (or a crash) never signs anyone out.
+ * Defect switch sessions-dropped-on-restart compares the creation time instead, which every session
+ * has passed.
+ */
+export function cleanupSessions(db: Database, faults: Faults): void {
+  const column = faults.on('sessions-dropped-on-restart') ? 'created_at' : 'expires_at';
+  db.prepare(`DELETE FROM sessions WHERE ${column} <= ?`).run(Date.now());
 }

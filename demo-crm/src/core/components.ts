@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { html, raw, hiddenInputs, type SafeHtml } from './html.js';
 import type { ListResult } from './list.js';
+import { onceOnlyForm } from './submissions.js';
 
 export function csrfField(req: FastifyRequest): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${req.csrfToken ?? ''}">`;
@@ -8,11 +9,16 @@ export function csrfField(req: FastifyRequest): SafeHtml {
 
 export function formTag(
   req: FastifyRequest,
-  o: { action: string; body: SafeHtml; submitLabel: string; method?: 'post' | 'get'; id?: string; multipart?: boolean; label?: string },
+  o: {
+    action: string; body: SafeHtml; submitLabel: string; method?: 'post' | 'get'; id?: string; multipart?: boolean; label?: string;
+    /** a key form saved once however often it is sent (core/submissions.ts) */
+    once?: boolean;
+  },
 ): SafeHtml {
   const method = o.method ?? 'post';
-  return html`<form class="form" method="${method}" action="${o.action}"${o.id ? html` id="${o.id}"` : ''}${o.multipart ? raw(' enctype="multipart/form-data"') : ''}${o.label ? html` aria-label="${o.label}"` : ''} novalidate>
-    ${method === 'post' ? csrfField(req) : ''}
+  const once = o.once ? onceOnlyForm(req) : undefined;
+  return html`<form class="form" method="${method}" action="${o.action}"${o.id ? html` id="${o.id}"` : ''}${o.multipart ? raw(' enctype="multipart/form-data"') : ''}${o.label ? html` aria-label="${o.label}"` : ''}${once?.attrs ?? ''} novalidate>
+    ${method === 'post' ? csrfField(req) : ''}${once?.field ?? ''}
     ${o.body}
     <div class="form-actions"><button type="submit" class="btn btn-primary">${o.submitLabel}</button></div>
   </form>`;
@@ -31,7 +37,7 @@ export function actionButton(
     label: string;
     fields?: Record<string, string | number>;
     variant?: 'primary' | 'secondary' | 'danger';
-    dialog?: { title: string; body: SafeHtml; confirmLabel?: string };
+    dialog?: { title: string; body: SafeHtml; confirmLabel?: string; once?: boolean };
     disabled?: boolean;
     disabledReason?: string;
   },
@@ -45,10 +51,11 @@ export function actionButton(
   }
   dialogSeq = (dialogSeq + 1) % 1_000_000;
   const id = `dlg-${dialogSeq}`;
+  const once = o.dialog.once ? onceOnlyForm(req) : undefined;
   return html`<button type="button" class="${cls}" data-open-dialog="${id}" aria-haspopup="dialog">${o.label}</button>
   <dialog id="${id}" aria-labelledby="${id}-title" class="dialog">
-    <form method="post" action="${o.action}" class="form">
-      ${csrfField(req)}${hiddenInputs(o.fields)}
+    <form method="post" action="${o.action}" class="form"${once?.attrs ?? ''}>
+      ${csrfField(req)}${once?.field ?? ''}${hiddenInputs(o.fields)}
       <h2 id="${id}-title">${o.dialog.title}</h2>
       ${o.dialog.body}
       <div class="form-actions">

@@ -12,7 +12,8 @@ export type FaultKind =
   | 'import'
   | 'sla'
   | 'security'
-  | 'performance';
+  | 'performance'
+  | 'stability';
 
 export interface FaultDefinition {
   name: string;
@@ -37,6 +38,7 @@ export const FAULT_CATALOGUE = [
   { name: 'conversion-drops-phone', kind: 'data-sync', breaks: "converting a lead does not copy the phone number to the contact", caughtBy: 'lead-to-cash: conversion field mapping' },
   { name: 'account-revenue-stale', kind: 'data-sync', breaks: "an account's lifetime revenue ignores the payment that completed an invoice", caughtBy: 'lead-to-cash: money trail' },
   { name: 'dashboard-double-counts-won', kind: 'data-sync', breaks: 'won-this-month counts each won opportunity twice', caughtBy: 'lead-to-cash: dashboards' },
+  { name: 'quote-line-remove-unguarded', kind: 'data-sync', breaks: 'a line can be removed from a quote in any status, so an accepted quote no longer adds up to its order and invoice', caughtBy: 'data accuracy: record integrity' },
   { name: 'lead-email-unvalidated', kind: 'validation', breaks: 'a lead with a malformed email address is accepted', caughtBy: 'data accuracy: lead validation' },
   { name: 'overpayment-accepted', kind: 'validation', breaks: 'a payment larger than the open balance is recorded', caughtBy: 'lead-to-cash: overpayment rejected' },
   { name: 'import-drops-last-row', kind: 'import', breaks: 'the last row of an import file is silently dropped', caughtBy: 'data migration: reconcile counts' },
@@ -46,7 +48,15 @@ export const FAULT_CATALOGUE = [
   { name: 'xss-lead-company', kind: 'security', breaks: "a lead's company is rendered without HTML escaping on its detail page", caughtBy: 'security: stored XSS' },
   { name: 'csrf-missing-on-payment', kind: 'security', breaks: 'recording a payment does not check the CSRF token', caughtBy: 'security: CSRF' },
   { name: 'lockout-disabled', kind: 'security', breaks: 'no lockout after 5 failed logins', caughtBy: 'security: login lockout' },
+  { name: 'lead-search-sql-concatenated', kind: 'security', breaks: "the lead list search pastes the typed text into its SQL, so a quote in it changes the query (SQL injection)", caughtBy: 'security: SQL-like input' },
   { name: 'slow-lead-search', kind: 'performance', breaks: 'the lead list search scans every row with an expensive expression', caughtBy: 'performance: list budget at volume' },
+  { name: 'lead-list-count-capped', kind: 'performance', breaks: 'the leads list counts at most 5,000 matching leads (a capped count to keep long lists fast), so at volume its total is wrong', caughtBy: 'performance: list totals at volume' },
+  { name: 'quote-line-split-write', kind: 'stability', breaks: 'adding a quote line commits the line before the quote totals, so a crash in between leaves totals that miss a line', caughtBy: 'stability: crash recovery' },
+  { name: 'payment-split-write', kind: 'stability', breaks: "a payment is committed before the invoice's paid amount, so a crash in between leaves a payment the balance ignores", caughtBy: 'stability: crash recovery' },
+  { name: 'ticket-reply-split-write', kind: 'stability', breaks: 'a staff reply is committed before the ticket update, so a crash in between leaves a reply that never stopped the first-response clock', caughtBy: 'stability: crash recovery' },
+  { name: 'sessions-dropped-on-restart', kind: 'stability', breaks: 'the start-up clean-up of expired sessions deletes every session, so a restart signs every user out', caughtBy: 'stability: crash recovery' },
+  { name: 'form-post-error-blank', kind: 'stability', breaks: "a key form whose post fails on the network leaves the user on the browser's blank error page, what they typed lost", caughtBy: 'stability: network faults' },
+  { name: 'form-submitted-twice', kind: 'stability', breaks: 'a key form sent twice (double click, or again after a timeout) is saved twice: the button does not lock and the form token is not checked', caughtBy: 'stability: network faults' },
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultName = (typeof FAULT_CATALOGUE)[number]['name'];

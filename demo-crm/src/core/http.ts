@@ -46,8 +46,13 @@ export function isApiRequest(req: FastifyRequest): boolean {
 
 const TOAST_COOKIE = 'crm_toast';
 
-export function redirectWithToast(reply: FastifyReply, _req: FastifyRequest, url: string, toast?: string): FastifyReply {
+/** Sent by the page script with a form it submits itself (static/app.js): it wants to know where to go, not to be sent there. */
+export const SCRIPT_SUBMIT_HEADER = 'x-crm-submit';
+
+/** Success of a form post: 303 to `url` with a toast; a form the page script sent gets `{ location }` and goes there itself. */
+export function redirectWithToast(reply: FastifyReply, req: FastifyRequest, url: string, toast?: string): FastifyReply {
   if (toast) reply.setCookie(TOAST_COOKIE, encodeURIComponent(toast), { path: '/', httpOnly: true, sameSite: 'lax' });
+  if (req.headers[SCRIPT_SUBMIT_HEADER] === 'fetch') return reply.code(200).send({ location: url });
   return reply.code(303).redirect(url);
 }
 

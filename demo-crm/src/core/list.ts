@@ -36,6 +36,8 @@ export interface ListSpec {
   pageSize: number;
   /** a complete search condition replacing the prefix search (e.g. a deliberately slow one) */
   searchSql?: { sql: string; params: unknown[] };
+  /** count at most this many matching rows (the `lead-list-count-capped` defect) */
+  countCap?: number;
 }
 
 function escapeLike(s: string): string {
@@ -86,7 +88,8 @@ export function runList<T>(db: Database, spec: ListSpec): ListResult<T> {
     captured.push(spec);
     return { items: [], total: 0, page: spec.page, pageSize: spec.pageSize, sort: sortKey, dir: spec.dir ?? 'asc', q };
   }
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${spec.from} ${whereSql}`).get(...params) as { n: number }).n;
+  const counted = spec.countCap === undefined ? `${spec.from} ${whereSql}` : `(SELECT 1 FROM ${spec.from} ${whereSql} LIMIT ${Math.trunc(spec.countCap)})`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${counted}`).get(...params) as { n: number }).n;
   const offset = (spec.page - 1) * spec.pageSize;
   const items = db
     .prepare(`SELECT ${spec.select} FROM ${spec.from} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)

@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { CrmConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { modules } from '../modules/index.js';
 import { buildApp } from './app.js';
+import { cleanupSessions } from './auth.js';
+import { forgetOldSubmissions } from './submissions.js';
 import { Faults } from './faults.js';
 
 /** Creates a self-signed certificate for 127.0.0.1/localhost with the system's openssl. */
@@ -43,14 +46,17 @@ export interface StartedCrm {
 }
 
 /** Opens (and if new, migrates and seeds) the database, then serves the app. */
-export async function startServer(config: CrmConfig, o: { reset?: boolean } = {}): Promise<StartedCrm> {
+export async function startServer(config: CrmConfig, o: { reset?: boolean; beforeListen?: (db: Database) => void } = {}): Promise<StartedCrm> {
   const faults = Faults.parse(config.faults);
   if (o.reset) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(config.dbFile + suffix, { force: true });
   const db = openDatabase(config.dbFile);
   migrate(db, modules.flatMap((m) => m.migrations));
   const ctx = { db, config, faults };
+  cleanupSessions(db, faults);
+  forgetOldSubmissions(db);
   const isEmpty = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
   if (isEmpty) db.transaction(() => { for (const m of modules) m.seed?.(ctx); })();
+  o.beforeListen?.(db);
   const app = buildApp(ctx, modules, config.https ? { https: config.tls ? certificateFiles(config.tls) : selfSignedCertificate() } : {});
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,4 +1,5 @@
-import { accountCases, contactCases, leadCases, trimmed, type InvalidCase } from '../../../profiles/demo-crm/data/validation-cases.js';
+import { expectOnlyFieldError } from '../../../profiles/demo-crm/checks/form-errors.js';
+import { accountCases, contactCases, leadCases, trimmed } from '../../../profiles/demo-crm/data/validation-cases.js';
 import { readCsv } from '../../../profiles/demo-crm/migration/csv-read.js';
 import { leadsByPrefix } from '../../../profiles/demo-crm/migration/lead-target.js';
 import { AccountFormPage } from '../../../profiles/demo-crm/pages/accounts/account-form-page.js';
@@ -10,14 +11,6 @@ import { ContactListPage } from '../../../profiles/demo-crm/pages/contacts/conta
 import { LeadDetailPage } from '../../../profiles/demo-crm/pages/leads/lead-detail-page.js';
 import { LeadListPage } from '../../../profiles/demo-crm/pages/leads/lead-list-page.js';
 import { criteria, describeFlow, expect, test } from '../../../profiles/demo-crm/test.js';
-import type { Form } from '../../../pages/components/form.js';
-
-const startsWith = (message: string) => new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-/** The form shows exactly one invalid field, the one the case breaks, with its documented message. */
-async function expectOnlyFieldError(form: Form, c: InvalidCase<unknown>): Promise<void> {
-  expect(await form.fieldErrors(), `${c.case}: the form is shown again naming ${c.field} with "${c.message}"`).toEqual({ [c.field]: expect.stringMatching(startsWith(c.message)) });
-}
 
 test.describe('Data accuracy: what the forms refuse, and what they store exactly as typed', { tag: '@data-accuracy' }, () => {
   test.beforeEach(async () => {

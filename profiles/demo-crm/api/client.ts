@@ -110,4 +110,14 @@ export class ApiClient {
   list<T>(objects: string, params: ListParams = {}): Promise<ListResult<T>> {
     return this.get<ListResult<T>>(`/api/${objects}`, params);
   }
+
+  /** Every record of a list the caller may see (all pages of GET /api/<objects>), in list order. */
+  async listAll<T>(objects: string, params: ListParams = {}): Promise<T[]> {
+    const all: T[] = [];
+    for (let page = 1; ; page += 1) {
+      const list = await this.list<T>(objects, { ...params, page, pageSize: 100 });
+      all.push(...list.items);
+      if (list.items.length === 0 || page * list.pageSize >= list.total) return all;
+    }
+  }
 }

@@ -29,7 +29,8 @@ export function trimmed<T extends object>(input: T): T {
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as T;
 }
 
-const pad = (prefix: string, length: number, char: string) => `${prefix}${char.repeat(Math.max(0, length - [...prefix].length))}`;
+/** `prefix` filled up with `char` to `length` characters (code points). */
+export const pad = (prefix: string, length: number, char: string): string => `${prefix}${char.repeat(Math.max(0, length - [...prefix].length))}`;
 
 export function leadCases(data: TestData): { valid: ValidCase<LeadData>[]; invalid: InvalidCase<LeadData>[] } {
   const base = () => data.lead();

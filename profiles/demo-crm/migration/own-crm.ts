@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { env } from '../../../fixtures/env.js';
 import { paths } from '../../../fixtures/paths.js';
 import { pollBackend } from '../../../fixtures/wait.js';
 
@@ -15,6 +16,13 @@ export async function freePort(from: number, to: number): Promise<number> {
     if (free) return port;
   }
   throw new Error(`no free port in ${from}-${to}`);
+}
+
+/** What the bulk data adds besides N leads and N accounts (all of it unless a test needs less). */
+export const VOLUME_EXTRAS = ['contacts', 'opportunities', 'tickets'] as const;
+export interface VolumeSeed {
+  records: number;
+  with?: readonly (typeof VOLUME_EXTRAS)[number][];
 }
 
 /**
@@ -35,12 +43,18 @@ export class OwnCrm {
     this.dbFile = path.join(paths.workDir, `${name}-${port}.db`);
   }
 
-  /** Starts the CRM (`fresh`: a new, seeded database) and waits until it answers its health check. */
-  async start(o: { fresh: boolean }): Promise<void> {
-    const args = ['--import', 'tsx', 'demo-crm/src/main.ts', ...(o.fresh ? ['--reset'] : [])];
+  /**
+   * Starts the CRM (`fresh`: a new, seeded database) and waits until it answers its health check.
+   * It carries the run's defect switches (CRM_FAULTS), as the run's shared CRM does.
+   */
+  async start(o: { fresh: boolean; volume?: VolumeSeed }): Promise<void> {
+    this.output = '';
+    // the bulk records of `npm run crm:seed -- --volume N` (docs/sales-crm.md §14), added before the CRM listens
+    const volume = o.fresh && o.volume ? ['--volume', String(o.volume.records), '--with', (o.volume.with ?? VOLUME_EXTRAS).join(',')] : [];
+    const args = ['--import', 'tsx', 'demo-crm/src/main.ts', ...(o.fresh ? ['--reset'] : []), ...volume];
     const child = spawn(process.execPath, args, {
       cwd: paths.root,
-      env: { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1' },
+      env: { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
@@ -59,12 +73,23 @@ export class OwnCrm {
     }
   }
 
-  /** Signs in over HTTP (never through a traced page) and returns the session cookie. */
-  async signIn(user: { username: string; password: string }): Promise<{ name: string; value: string }> {
-    const answer = await fetch(`${this.baseUrl}/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: user.username, password: user.password }) });
+  /** Resolves when the CRM has printed a line matching `pattern` since it was last started. */
+  async printed(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+    await pollBackend(() => pattern.test(this.output), { timeout: timeoutMs, intervals: [50], message: `the own CRM on port ${this.port} prints ${pattern} (output: ${this.output.slice(-500)})` }).toBe(true);
+  }
+
+  /** Signs in over HTTP (never through a traced page) and returns the session cookie; `portal` for customers. */
+  async signIn(user: { username: string; password: string }, o: { portal?: boolean } = {}): Promise<{ name: string; value: string }> {
+    const answer = await fetch(`${this.baseUrl}${o.portal ? '/portal/login' : '/login'}`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: user.username, password: user.password }) });
     const cookie = answer.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('crm_sid='));
     if (!cookie) throw new Error(`sign-in as ${user.username} on ${this.baseUrl} answered ${answer.status} without a session`);
     return { name: 'crm_sid', value: cookie.slice('crm_sid='.length) };
+  }
+
+  /** Whether the process this object started is alive (it may be held at a crash point). */
+  get running(): boolean {
+    const child = this.process;
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
   }
 
   /** Kills the process with SIGKILL (no shutdown hook runs, as in a power cut) and waits until it is gone. */

@@ -46,6 +46,8 @@ export class AppShell {
   readonly accessDeniedMarker: Locator;
   readonly notFoundMarker: Locator;
   readonly faultBanner: Locator;
+  /** Buttons and links of the main area that would delete, remove or deactivate something. */
+  readonly deleteControls: Locator;
 
   constructor(readonly page: Page) {
     this.nav = new MainNav(page);
@@ -56,6 +58,9 @@ export class AppShell {
     this.accessDeniedMarker = page.getByTestId(PAGE_MARKERS.denied);
     this.notFoundMarker = page.getByTestId(PAGE_MARKERS.notFound);
     this.faultBanner = page.getByTestId('fault-banner');
+    const main = page.getByRole('main');
+    const destructive = { name: /\b(delete|remove|deactivate)\b/i };
+    this.deleteControls = main.getByRole('button', destructive).or(main.getByRole('link', destructive));
   }
 
   /** Opens a CRM path and waits for its main heading. */
@@ -97,6 +102,13 @@ export class AppShell {
         mainText: main instanceof HTMLElement ? main.innerText : '',
       };
     }, PAGE_MARKERS);
+  }
+
+  /** The text of every element under `scope` whose test id matches `prefix`, by test id, in one round trip. */
+  protected async textsByTestId(scope: Locator, prefix: string): Promise<Map<string, string>> {
+    const pairs = await scope.locator(`[data-testid^="${prefix}"]`).evaluateAll((elements) =>
+      elements.map((e) => [e.getAttribute('data-testid') ?? '', (e as HTMLElement).innerText.trim()] as [string, string]));
+    return new Map(pairs);
   }
 
   async logOut(portal = false): Promise<LoginPage> {

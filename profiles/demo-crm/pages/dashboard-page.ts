@@ -12,6 +12,16 @@ export class DashboardPage extends AppShell {
     return this.page.getByTestId(`metric-${id}`);
   }
 
+  /** Every metric shown, in page order: its id, the label beside it and its value as displayed. */
+  async readings(): Promise<{ id: string; label: string; value: string }[]> {
+    return this.page.getByRole('main').locator('dd[data-testid^="metric-"]').evaluateAll((cells) =>
+      cells.map((dd) => ({
+        id: (dd.getAttribute('data-testid') ?? '').slice('metric-'.length),
+        label: (dd.previousElementSibling as HTMLElement | null)?.innerText.trim() ?? '',
+        value: (dd as HTMLElement).innerText.trim(),
+      })));
+  }
+
   widget(title: string): Locator {
     return this.page.getByRole('region', { name: title, exact: true });
   }

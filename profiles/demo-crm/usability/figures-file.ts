@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from '@playwright/test';
+import type { Figure } from '../../../fixtures/acceptance/figures.js';
 import { paths } from '../../../fixtures/paths.js';
-import type { Figure } from './effort.js';
 
 /**
  * Writes figures where the acceptance report reads them (reports/figures/<name>.json), whole or not

@@ -85,7 +85,8 @@ export const CI_SUBSET = [
   'import-drops-last-row', // import: 56 s
   'sla-breach-not-flagged', // sla: 73 s
   'csrf-missing-on-payment', // security: 59 s
-  'slow-lead-search', // performance: no spec catches it yet (inconclusive after its time budget)
+  'slow-lead-search', // performance: the AC-PERF-03 figure of performance/search.spec.ts over its threshold: 117 s
+  'form-post-error-blank', // stability: the network-fault specs, on the shared CRM (the crash specs start CRMs of their own)
 ] as const;
 
 /** One switch of each kind of the catalogue: the subset's, or the catalogue's first of a kind the subset lacks. */

@@ -1,4 +1,5 @@
 import { escapeHtml as e } from '../../../fixtures/acceptance/html-escape.js';
+import type { FigureCatch } from './figures.js';
 
 /** What reports/selftest/selftest.json holds: one record per switch, and the run's totals. */
 export type SwitchOutcome = 'caught' | 'missed' | 'inconclusive';
@@ -31,6 +32,8 @@ export interface SwitchResult {
   assertion: string | null;
   /** its locator, expected and received values, when Playwright printed them */
   assertionDetail?: string;
+  /** a performance switch caught by a figure over its criterion's threshold (no test failed) */
+  figure?: FigureCatch;
   /** from the start of the switch's first run (CRM start and sign-ins included) to the end of the failing test */
   secondsToDetection: number | null;
   /** wall time of all the switch's runs */
@@ -49,6 +52,8 @@ export interface BaselineRecord {
   failed: number;
   port: number | null;
   problem?: string;
+  /** how many figures (reports/figures) the baseline left: what a performance switch's figures are compared with */
+  figures?: number;
 }
 
 export interface SelftestReport {
@@ -128,7 +133,7 @@ export function renderHtml(report: SelftestReport): string {
 <div class="score ${t.caught === t.total && t.total > 0 ? 'good' : 'bad'}" data-testid="mutation-score">Mutation score ${e(String(t.caught))}/${e(String(t.total))} (${e(String(t.scorePercent))} %)</div>
 ${report.excluded.length ? `<p><b>Left out of the suite for this run</b> (--exclude): ${report.excluded.map((x) => `<code>${e(x)}</code>`).join(', ')}</p>` : ''}
 <p>${e(String(t.missed))} missed, ${e(String(t.inconclusive))} inconclusive, in ${e(duration(t.seconds))}. Baseline (every switch off): ${b.ok ? 'green' : '<b>not green</b>'} — ${e(String(b.passed))} passed, ${e(String(b.failed))} failed (${e(b.source)}, ${e(String(b.seconds))} s)${b.problem ? ` — ${e(b.problem)}` : ''}.</p>
-<p class="small muted">A switch is <b>caught</b> only when a test fails on an assertion (an <code>expect</code>, or the test's own message) with only that switch on; a crash, a timeout outside an assertion, an error thrown by helper code, a failed sign-in or a CRM that did not start is <b>inconclusive</b>; <b>missed</b> means every test passed.</p>
+<p class="small muted">A switch is <b>caught</b> only when a test fails on an assertion (an <code>expect</code>, or the test's own message) with only that switch on, or, for a switch of kind performance, when a figure of a criterion is over its threshold in the switch's run while the clean baseline's figures of that criterion were within it; a crash, a timeout outside an assertion, an error thrown by helper code, a failed sign-in or a CRM that did not start is <b>inconclusive</b>; <b>missed</b> means every test passed.</p>
 ${sections}
 </main></body></html>
 `;

@@ -72,6 +72,8 @@ export async function runPlaywright(spec: RunSpec): Promise<RunResult> {
   const reportFile = path.join(spec.outputDir, 'reports', 'playwright-results.json');
   fs.mkdirSync(spec.outputDir, { recursive: true });
   fs.rmSync(reportFile, { force: true });
+  // figures of an earlier self-test in the same folder must not be judged as this run's
+  fs.rmSync(path.join(spec.outputDir, 'reports', 'figures'), { recursive: true, force: true });
   const log = fs.openSync(path.join(spec.outputDir, 'selftest-run.log'), 'w');
   const args = passArgs(spec.pass, spec.workers, spec.budgetMs);
   fs.writeSync(log, `$ CRM_FAULTS=${spec.faults} CRM_BASE_URL=http://127.0.0.1:${spec.port} FLOWS_OUTPUT_DIR=${spec.outputDir} npx ${args.map((a) => (/[\s|()'"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n\n`);

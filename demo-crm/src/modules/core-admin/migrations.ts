@@ -65,4 +65,17 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_user ON notifications(user_id, read_at);
 `,
   },
+  {
+    // once-only forms (core/submissions.ts): a token per rendered key form, recorded by the write it made
+    id: '001-form-submissions',
+    sql: `
+CREATE TABLE form_submissions (
+  token TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  location TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX form_submissions_created ON form_submissions(created_at);
+`,
+  },
 ];

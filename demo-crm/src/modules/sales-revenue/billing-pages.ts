@@ -62,12 +62,12 @@ function paymentFields(req: FastifyRequest, inv: InvoiceRow, s: PaymentFormState
 function paymentForm(req: FastifyRequest, inv: InvoiceRow, s: PaymentFormState): { action?: SafeHtml; inline?: SafeHtml } {
   const action = `/invoices/${inv.id}/payments`;
   if (s.errors && Object.keys(s.errors).length > 0) {
-    return { inline: card('Record payment', formTag(req, { action, body: paymentFields(req, inv, s), submitLabel: 'Save payment', label: 'Record payment' })) };
+    return { inline: card('Record payment', formTag(req, { action, body: paymentFields(req, inv, s), submitLabel: 'Save payment', label: 'Record payment', once: true })) };
   }
   return {
     action: actionButton(req, {
       action, label: 'Record payment', variant: 'primary',
-      dialog: { title: `Record payment on ${inv.number}`, body: paymentFields(req, inv, s), confirmLabel: 'Save payment' },
+      dialog: { title: `Record payment on ${inv.number}`, body: paymentFields(req, inv, s), confirmLabel: 'Save payment', once: true },
     }),
   };
 }

@@ -1,6 +1,8 @@
 /** Orders → invoices → payments: issuing, recording money, and the derived invoice status. */
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../../core/audit.js';
+import { crashPoint } from '../../core/crash-point.js';
+import { claimSubmission } from '../../core/submissions.js';
 import { authorize, authorizeRecord } from '../../core/auth.js';
 import { now, nowIso } from '../../core/clock.js';
 import { money } from '../../core/html.js';
@@ -71,7 +73,7 @@ export function recordPayment(req: FastifyRequest, ctx: AppContext, invoiceId: n
   const today = nowIso(req).slice(0, 10);
   if (input.paidOn > today) throw new ValidationError({ paidOn: `The payment date cannot be after today (${today})` });
   const at = nowIso(req);
-  const paymentId = ctx.db.transaction(() => {
+  const write = () => {
     // Re-read inside the transaction so two payments can never both fit the same balance.
     const invoice = loadInvoice(ctx.db, invoiceId);
     const balance = balanceOf(invoice);
@@ -85,6 +87,7 @@ export function recordPayment(req: FastifyRequest, ctx: AppContext, invoiceId: n
     const info = ctx.db
       .prepare('INSERT INTO payments (invoice_id, amount_cents, paid_on, method, reference, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(invoice.id, input.amountCents, input.paidOn, input.method, input.reference, user.id, at);
+    crashPoint(req, 'payment');
     const paid = invoice.paid_cents + input.amountCents;
     const status = storedStatusFor(invoice.total_cents, paid);
     ctx.db.prepare('UPDATE invoices SET paid_cents = ?, status = ?, paid_at = ?, updated_at = ? WHERE id = ?').run(
@@ -101,7 +104,10 @@ export function recordPayment(req: FastifyRequest, ctx: AppContext, invoiceId: n
         ownerId: invoice.owner_id, invoiceId: invoice.id, invoiceNumber: invoice.number, accountName: invoice.account_name, totalCents: invoice.total_cents,
       }, at);
     }
+    claimSubmission(req, `/invoices/${invoice.id}`);
     return id;
-  })();
+  };
+  // Defect switch payment-split-write: no transaction, so the payment is committed before the invoice's paid amount.
+  const paymentId = (ctx.faults.on('payment-split-write') ? write : ctx.db.transaction(write))();
   return { invoice: loadInvoice(ctx.db, invoiceId), paymentId };
 }

@@ -96,7 +96,7 @@ function addLineForm(req: FastifyRequest, ctx: AppContext, q: QuoteRow, s: Quote
     ${field({ name: 'discountPercent', label: 'Discount %', value: v.discountPercent ?? '0', error: s.errors?.discountPercent, hint: '0–100, up to 2 decimals. Above 10% needs approval.' })}
     ${field({ name: 'unitPrice', label: 'Unit price ($)', value: v.unitPrice ?? '', error: s.errors?.unitPrice, hint: 'Leave blank to use the price book price.' })}
   </div>`;
-  return card('Add line', formTag(req, { action: `/quotes/${q.id}/lines`, body, submitLabel: 'Add line', label: 'Add line' }));
+  return card('Add line', formTag(req, { action: `/quotes/${q.id}/lines`, body, submitLabel: 'Add line', label: 'Add line', once: true }));
 }
 
 function approvalHistory(approvals: ApprovalRow[]): SafeHtml {

@@ -5,6 +5,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Database } from 'better-sqlite3';
 import { audit, diffChanges } from '../../core/audit.js';
+import { crashPoint } from '../../core/crash-point.js';
+import { claimSubmission } from '../../core/submissions.js';
 import { authorize, authorizeRecord } from '../../core/auth.js';
 import { nowIso } from '../../core/clock.js';
 import type { AppContext } from '../../core/module.js';
@@ -139,18 +141,22 @@ export function addLine(req: FastifyRequest, ctx: AppContext, quoteId: number, i
   if (!product || product.active !== 1) throw new ValidationError({ productId: 'Choose an active product from the price book' });
   const at = nowIso(req);
   const unitPrice = input.unitPriceCents ?? product.unit_price_cents;
-  const lineId = ctx.db.transaction(() => {
+  const write = () => {
     const info = ctx.db
       .prepare(`INSERT INTO quote_lines (quote_id, product_id, product_sku, product_name, quantity, unit_price_cents, discount_bp,
                 tax_rate_bp, net_cents, tax_cents, total_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`)
       .run(quote.id, product.id, product.sku, product.name, input.quantity, unitPrice, input.discountPercent, product.tax_rate_bp, at);
+    crashPoint(req, 'quote-line');
     repriceQuote(ctx, quote.id, at);
     audit(req, {
       action: 'update', object: 'quote', recordId: quote.id,
       summary: `${quote.number}: added line ${product.sku} × ${input.quantity} at ${money(unitPrice)}, discount ${formatBp(input.discountPercent)}%`,
     });
+    claimSubmission(req, `/quotes/${quote.id}`);
     return Number(info.lastInsertRowid);
-  })();
+  };
+  // Defect switch quote-line-split-write: no transaction, so the line is committed before the totals.
+  const lineId = (ctx.faults.on('quote-line-split-write') ? write : ctx.db.transaction(write))();
   return ctx.db.prepare('SELECT * FROM quote_lines WHERE id = ?').get(lineId) as QuoteLineRow;
 }
 
@@ -201,7 +207,8 @@ export function updateLine(req: FastifyRequest, ctx: AppContext, quoteId: number
 
 export function removeLine(req: FastifyRequest, ctx: AppContext, quoteId: number, lineId: number): void {
   const { quote } = authorizedQuote(req, ctx, quoteId, 'edit');
-  refuseIf(lineEditRefusal(quoteState(ctx.db, quote)));
+  // Defect switch quote-line-remove-unguarded: the removal forgets the Draft-only rule the edits keep.
+  if (!ctx.faults.on('quote-line-remove-unguarded')) refuseIf(lineEditRefusal(quoteState(ctx.db, quote)));
   const line = loadLine(ctx, quote.id, lineId);
   const at = nowIso(req);
   ctx.db.transaction(() => {

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, requireUser } from '../../core/auth.js';
 import { HttpError, notFound, parseInput, redirectWithToast, sendPage, ValidationError } from '../../core/http.js';
+import { answerResend } from '../../core/submissions.js';
 import type { SafeHtml } from '../../core/html.js';
 import type { AppContext } from '../../core/module.js';
 import type { SessionUser } from '../../core/permissions.js';
@@ -83,6 +84,8 @@ export function registerUiRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/quotes/:id/lines', async (req, reply) => {
     const id = idParam(req);
     authorizedQuote(req, ctx, id, 'edit');
+    const resent = answerResend(req, reply);
+    if (resent) return resent;
     const form = formOf(req);
     return formAction(req, reply, () => {
       const unitPriceCents = centsFromForm(form.unitPrice, 'unitPrice', 'Unit price');
@@ -195,6 +198,8 @@ export function registerUiRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/invoices/:id/payments', async (req, reply) => {
     const id = idParam(req);
     authorize(req, 'payment', 'create');
+    const resent = answerResend(req, reply);
+    if (resent) return resent;
     const form = formOf(req);
     return formAction(req, reply, () => {
       const amountCents = centsFromForm(form.amount, 'amount', 'Amount') ?? null;

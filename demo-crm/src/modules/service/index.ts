@@ -13,6 +13,8 @@ import { ticketReach } from './ticket-access.js';
 import { registerTicketPages } from './ui-routes.js';
 import { registerServiceWidget } from './widgets.js';
 
+export { seedTicketVolume } from './seed-volume.js';
+
 /**
  * A support manager learns about automatic P1 escalations from their notifications: make sure
  * those are materialized as of their clock before any page (the header shows the unread count)

@@ -6,6 +6,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { audit, writeAudit } from '../../core/audit.js';
+import { crashPoint } from '../../core/crash-point.js';
+import { claimSubmission } from '../../core/submissions.js';
 import { requireUser } from '../../core/auth.js';
 import { conflict, notFound, ValidationError } from '../../core/http.js';
 import { notify } from '../../core/notifications.js';
@@ -83,16 +85,18 @@ function persistDerived(req: FastifyRequest, s: TicketState): void {
 
 /**
  * Runs `apply` in one transaction on the ticket as of the request's clock, after persisting the
- * derived status. `apply` may throw a 409 (rolls everything back).
+ * derived status. `apply` may throw a 409 (rolls everything back). `atomic: false` is only ever a
+ * defect switch: each statement then commits on its own.
  */
-function mutate(req: FastifyRequest, before: TicketState, apply: (s: TicketState) => void): TicketState {
+function mutate(req: FastifyRequest, before: TicketState, apply: (s: TicketState) => void, o: { atomic?: boolean } = {}): TicketState {
   const { db } = req.server.crm;
   const { now, rules } = readContext(req);
-  db.transaction(() => {
+  const run = () => {
     persistDerived(req, before);
     const current = evaluateTicket(loadTicketRow(db, before.row.id) as TicketRow, now, rules);
     apply(current);
-  })();
+  };
+  (o.atomic === false ? run : db.transaction(run))();
   return loadTicket(req, before.row.id);
 }
 
@@ -200,19 +204,22 @@ export function addStaffMessage(req: FastifyRequest, id: number, kind: 'public' 
   const s = loadTicket(req, id);
   requireWork(req, user, s, kind === 'public' ? 'reply' : 'internal_note');
   if (kind === 'internal' && !canWriteInternalNotes(user)) denyTicket(req, 'internal_note', id);
+  // Defect switch ticket-reply-split-write: no transaction, so the message is committed before the ticket's update.
   return mutate(req, s, (c) => {
     if (!MESSAGE_STATUSES.includes(c.status)) conflict(`${c.row.number} is ${c.status}; it no longer takes replies or notes.`, { status: c.status });
     const at = iso(c.now);
     const info = req.server.crm.db
       .prepare('INSERT INTO ticket_messages (ticket_id, kind, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(id, kind, user.id, body, at);
+    crashPoint(req, 'ticket-reply');
     const firstResponse = kind === 'public' && c.row.first_responded_at === null;
     update(req, id, { updated_at: at, ...(firstResponse ? { first_responded_at: at } : {}) });
     audit(req, {
       action: kind === 'public' ? 'reply' : 'internal_note', object: 'ticket', recordId: id,
       summary: `${c.row.number}: ${kind === 'public' ? 'public reply' : 'internal note'} #${Number(info.lastInsertRowid)}${firstResponse ? ' (first response)' : ''}`,
     });
-  });
+    claimSubmission(req, `/tickets/${id}`);
+  }, { atomic: !req.server.crm.faults.on('ticket-reply-split-write') });
 }
 
 export function setPending(req: FastifyRequest, id: number): TicketState {

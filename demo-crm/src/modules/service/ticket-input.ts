@@ -9,12 +9,18 @@ const chars = (s: string): number => [...s].length;
 
 const emptyToUndefined = (v: unknown): unknown => (v === '' || v === null ? undefined : v);
 
+/** A browser submits a textarea's line breaks as CRLF: stored as LF, one character each, whatever the channel. */
+const oneLineBreak = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);
+
 const text = (o: { missing: string; max: number; noun: string }) =>
-  z
-    .string({ error: o.missing })
-    .trim()
-    .min(1, o.missing)
-    .refine((s) => chars(s) <= o.max, `${o.noun} must be at most ${o.max.toLocaleString('en-US')} characters`);
+  z.preprocess(
+    oneLineBreak,
+    z
+      .string({ error: o.missing })
+      .trim()
+      .min(1, o.missing)
+      .refine((s) => chars(s) <= o.max, `${o.noun} must be at most ${o.max.toLocaleString('en-US')} characters`),
+  );
 
 const ticketCore = {
   subject: text({ missing: 'Enter a subject', max: SUBJECT_MAX, noun: 'Subject' }),

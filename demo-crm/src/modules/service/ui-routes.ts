@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, deny } from '../../core/auth.js';
 import { parseInput, redirectWithToast, ValidationError } from '../../core/http.js';
+import { answerResend } from '../../core/submissions.js';
 import { listParamsSchema } from '../../core/list.js';
 import type { SessionUser } from '../../core/permissions.js';
 import { assignees, ticketId } from './api-routes.js';
@@ -45,6 +46,8 @@ function uiAction(
   app.post(`/tickets/:id/${path}`, (req, reply) => {
     const user = authorize(req, perm.object, perm.action);
     const id = ticketId(req);
+    const resent = answerResend(req, reply);
+    if (resent) return resent;
     return runFormAction(req, reply, {
       run: () => run(req, id), redirectTo: `/tickets/${id}`, toast, fieldNames,
       rerender: (r) => renderDetail(req, reply, user, viewTicket(req, user, id), r),

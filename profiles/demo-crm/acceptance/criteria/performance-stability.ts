@@ -6,11 +6,15 @@ export const PERFORMANCE_STABILITY_CRITERIA: Criterion[] = [
   { id: 'AC-PERF-01', area: 'performance', priority: 'must', threshold: { metric: 'p95-ms', max: 1_500, unit: 'ms' },
     statement: 'Opening the leads, accounts, opportunities and tickets lists with the reference volume (10,000+ records each) is ready for the user within 1.5 s at the 95th percentile.' },
   { id: 'AC-PERF-02', area: 'performance', priority: 'must', threshold: { metric: 'p95-ms', max: 1_000, unit: 'ms' },
-    statement: 'Opening a record page (lead, quote, invoice, ticket) is ready within 1 s at the 95th percentile.' },
+    statement: 'Opening a record page (lead, account, quote, invoice, ticket) is ready within 1 s at the 95th percentile.' },
   { id: 'AC-PERF-03', area: 'performance', priority: 'should', threshold: { metric: 'p95-ms', max: 2_000, unit: 'ms' },
     statement: 'A search across leads, accounts and contacts answers within 2 s at the 95th percentile with the reference volume.' },
   { id: 'AC-PERF-04', area: 'performance', priority: 'should', threshold: { metric: 'error-rate', max: 0.01, unit: 'share of requests' },
     statement: 'With 20 simultaneous users working the sales and service processes for 10 minutes, fewer than 1 % of requests fail.' },
+  { id: 'AC-PERF-05', area: 'performance', priority: 'should', threshold: { metric: 'p95-ms', max: 1_500, unit: 'ms' },
+    statement: "Opening the dashboard with the reference volume (10,000+ records of each object) is ready within 1.5 s at the 95th percentile, for the sales manager's and the support manager's dashboards." },
+  { id: 'AC-PERF-06', area: 'performance', priority: 'should', threshold: { metric: 'p95-ms', max: 2_000, unit: 'ms' },
+    statement: 'Saving a quote line, approving a discount and recording a payment show their result within 2 s at the 95th percentile with the reference volume.' },
 
   // Stability
   { id: 'AC-STAB-01', area: 'stability', priority: 'must', runsInARow: { of: 'business-process', times: 1 }, threshold: { metric: 'count', max: 0, unit: 'failed or retried runs' },
@@ -19,5 +23,7 @@ export const PERFORMANCE_STABILITY_CRITERIA: Criterion[] = [
     statement: 'Every business-process test passes ten times in a row on a clean CRM (npm run flows -- --repeat-each=10, the nightly stability run): no run fails or needs a retry.' },
   { id: 'AC-STAB-02', area: 'stability', priority: 'should',
     statement: 'A restart of the CRM in the middle of a process loses no committed record and the process continues where it stopped.' },
+  { id: 'AC-STAB-03', area: 'stability', priority: 'must',
+    statement: 'When the connection fails or is slow while a user saves a lead, records a payment or replies to a ticket, the screen says so in plain words and keeps what was typed; saving again works, and a double click or a second try after no answer never saves anything twice.' },
 
 ];

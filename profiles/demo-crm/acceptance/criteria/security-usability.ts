@@ -22,6 +22,8 @@ export const SECURITY_USABILITY_CRITERIA: Criterion[] = [
     statement: 'After 5 failed sign-ins the account is locked: the right password is refused on the sign-in page with "This account is locked after 5 failed sign-ins. Try again in 15 minutes.", and each failure and the refusal are in the audit log.' },
   { id: 'AC-SEC-06', area: 'security', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'denials or sensitive changes missing from the audit log' },
     statement: 'A denied page and a denied API call, a discount change, a payment, a deletion and a user deactivation each appear in the audit log under the user who did it, with old → new values where a value changed, stamped with the time it happened.' },
+  { id: 'AC-SEC-08', area: 'security', priority: 'must',
+    statement: 'SQL-like text typed into a lead (quotes, comments, UNION, DROP TABLE) is stored and shown exactly as typed on its page, in the list and in the API, and a search for it finds exactly the leads that hold it: no more rows, no error, nothing else changed.' },
   { id: 'AC-SEC-07', area: 'security', priority: 'should',
     statement: 'A signed-in session ends after the documented idle time (CRM_SESSION_TTL_MINUTES, 480 minutes) and after an absolute maximum lifetime, whatever the activity.' },
 

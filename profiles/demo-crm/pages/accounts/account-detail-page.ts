@@ -10,6 +10,13 @@ export class AccountDetailPage extends AppShell {
     await this.goto(`/accounts/${accountId}`);
   }
 
+  /** The account's id, from the page address (/accounts/:id). */
+  id(): number {
+    const match = /\/accounts\/(\d+)/.exec(new URL(this.page.url()).pathname);
+    if (!match) throw new Error(`${this.page.url()} is not an account page`);
+    return Number(match[1]);
+  }
+
   field(key: string): Locator {
     return this.page.getByTestId(`field-${key}`);
   }

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { pageLoad } from '../../../../pages/components/press.js';
+import { pageLoad, type Settled } from '../../../../pages/components/press.js';
 import { AppShell } from '../app-shell.js';
 import { Dialog } from '../../../../pages/components/dialog.js';
 import { Form } from '../../../../pages/components/form.js';
@@ -40,20 +40,37 @@ export class InvoicePage extends AppShell {
     return this.payments.locator('tbody').getByRole('row');
   }
 
+  /** The Payments table as shown: per row date, method, reference and amount. */
+  async paymentsShown(): Promise<string[][]> {
+    return this.paymentRows().evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 4).map((c) => c.innerText.trim())));
+  }
+
   paymentAmounts(): Locator {
     return this.payments.getByTestId('payment-amount');
   }
 
-  /** Records a payment through the Record payment dialog; the page reloads with the result. */
-  async recordPayment(payment: PaymentInput): Promise<void> {
-    const number = (await this.field('number').innerText()).trim();
-    const dialog = new Dialog(this.page, `Record payment on ${number}`, pageLoad);
-    await dialog.openWith(this.recordPaymentButton);
-    await dialog.confirm('Save payment', {
+  /** The open Record payment dialog. */
+  readonly paymentDialog = new Dialog(this.page, /^Record payment on /, pageLoad);
+  /** what the payment form says when its answer did not come (network failure, no answer in time) */
+  readonly paymentProblem = this.paymentDialog.root.getByTestId('submit-problem');
+
+  /**
+   * Records a payment through the Record payment dialog; the page reloads with the result (`until`:
+   * another sign; `doubleClick`: an impatient user double-clicks Save payment).
+   */
+  async recordPayment(payment: PaymentInput, o: { until?: Settled; doubleClick?: boolean } = {}): Promise<void> {
+    await this.paymentDialog.openWith(this.recordPaymentButton);
+    await this.paymentDialog.form.fill({
       'Amount ($)': payment.amount,
       ...(payment.paidOn ? { 'Payment date': payment.paidOn } : {}),
       Method: { option: payment.method },
       Reference: payment.reference ?? '',
     });
+    await (o.doubleClick ? this.paymentDialog.form.submitTwice('Save payment', o.until) : this.paymentDialog.form.submit('Save payment', o.until));
+  }
+
+  /** Presses Save payment again in the dialog still open, with what was typed. */
+  async savePaymentAgain(until: Settled = pageLoad): Promise<void> {
+    await this.paymentDialog.form.submit('Save payment', until);
   }
 }

@@ -15,6 +15,12 @@ export class PipelineBoardPage extends AppShell {
     await this.goto('/opportunities/board');
   }
 
+  /** Each column's count and total as shown, by test id (board-count-<slug>, board-total-<slug>). */
+  async figures(): Promise<Map<string, string>> {
+    const main = this.page.getByRole('main');
+    return new Map([...(await this.textsByTestId(main, 'board-count-')), ...(await this.textsByTestId(main, 'board-total-'))]);
+  }
+
   column(stage: string): Locator {
     return this.page.getByRole('region', { name: stage, exact: true });
   }

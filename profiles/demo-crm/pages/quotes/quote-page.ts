@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { AppShell } from '../app-shell.js';
 import { Form } from '../../../../pages/components/form.js';
-import { pageLoad, press } from '../../../../pages/components/press.js';
+import { pageLoad, press, type Settled } from '../../../../pages/components/press.js';
 import { QuoteLinePage } from './quote-line-page.js';
 
 export interface QuoteLineInput {
@@ -20,6 +20,8 @@ export class QuotePage extends AppShell {
   readonly tax = this.page.getByTestId('quote-tax');
   readonly grandTotal = this.page.getByTestId('quote-grand-total');
   readonly addLineForm = new Form(this.page, this.page.getByRole('form', { name: 'Add line' }), pageLoad);
+  /** what the Add line form says when its answer did not come (network failure, no answer in time) */
+  readonly addLineProblem = this.addLineForm.root.getByTestId('submit-problem');
   readonly submitForApprovalButton = this.button('Submit for approval');
   readonly sendButton = this.button('Send');
   readonly acceptButton = this.button('Mark accepted');
@@ -67,14 +69,24 @@ export class QuotePage extends AppShell {
     return this.line(sku).getByRole('button', name).or(this.line(sku).getByRole('link', name));
   }
 
-  /** Picks the product by SKU, types quantity and discount, and presses Add line. */
-  async addLine(line: QuoteLineInput): Promise<void> {
+  /** The price book entry the Add line form offers for a SKU (none for a retired product). */
+  productOffered(sku: string): Locator {
+    return this.addLineForm.field('Product').getByRole('option', { name: `(${sku})` });
+  }
+
+  /** Picks the product by SKU, types quantity and discount, and presses Add line (`until`: another sign than the page load). */
+  async addLine(line: QuoteLineInput, until: Settled = pageLoad): Promise<void> {
     const product = this.addLineForm.field('Product');
     const option = product.getByRole('option', { name: `(${line.sku})` });
     const label = (await option.textContent())?.trim();
     if (!label) throw new Error(`No product with SKU ${line.sku} in the price book list`);
     await product.selectOption({ label });
     await this.addLineForm.fill({ Quantity: String(line.quantity), 'Discount %': line.discountPercent });
+    await this.addLineForm.submit('Add line', until);
+  }
+
+  /** Presses Add line again, with what the form still holds. */
+  async addLineAgain(): Promise<void> {
     await this.addLineForm.submit('Add line');
   }
 

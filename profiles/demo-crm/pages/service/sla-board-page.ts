@@ -19,6 +19,16 @@ export class SlaBoardPage extends AppShell {
     await this.heading.filter({ hasText: 'SLA board' }).waitFor();
   }
 
+  /** By its address, as a manager's bookmark does. */
+  async openByAddress(): Promise<void> {
+    await this.goto('/service/sla');
+  }
+
+  /** The summary's counts as shown, by test id (board-open-count, board-open-p1 …, board-breach-count …). */
+  async summary(): Promise<Map<string, string>> {
+    return this.textsByTestId(this.page.getByTestId('board-summary'), 'board-');
+  }
+
   breachRow(number: string): Locator {
     return this.breaches.getByRole('row').filter({ has: this.page.getByRole('link', { name: number, exact: true }) });
   }

@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { AppShell } from '../app-shell.js';
 import { Dialog } from '../../../../pages/components/dialog.js';
-import { pageLoad, press } from '../../../../pages/components/press.js';
+import { pageLoad, press, pressTwice, type Settled } from '../../../../pages/components/press.js';
 import { Conversation } from './conversation.js';
 import { SlaPanel } from './sla-panel.js';
 
@@ -24,6 +24,9 @@ export class TicketPage extends AppShell {
   readonly reassignButton = this.button('Reassign');
   readonly replyBox = this.page.getByRole('textbox', { name: 'Public reply', exact: true });
   readonly noteBox = this.page.getByRole('textbox', { name: 'Internal note', exact: true });
+  readonly replyButton = this.page.getByRole('button', { name: 'Reply', exact: true });
+  /** what the reply form says when its answer did not come (network failure, no answer in time) */
+  readonly replyProblem = this.page.locator('form', { has: this.replyBox }).getByTestId('submit-problem');
   readonly historyEntries = this.page.getByRole('list', { name: 'History' }).getByRole('listitem');
 
   async open(id: number): Promise<void> {
@@ -49,9 +52,16 @@ export class TicketPage extends AppShell {
     await press(this.takeButton, pageLoad);
   }
 
-  async replyToCustomer(text: string): Promise<void> {
+  /** Writes a public reply and presses Reply (`until`: another sign than the page load). */
+  async replyToCustomer(text: string, until: Settled = pageLoad): Promise<void> {
     await this.replyBox.fill(text);
-    await press(this.page.getByRole('button', { name: 'Reply', exact: true }), pageLoad);
+    await press(this.replyButton, until);
+  }
+
+  /** Presses Reply again with what the box still holds (`doubleClick`: an impatient user; `until`: another sign than the page load). */
+  async replyAgain(o: { doubleClick?: boolean; until?: Settled } = {}): Promise<void> {
+    const until = o.until ?? pageLoad;
+    await (o.doubleClick ? pressTwice(this.replyButton, until) : press(this.replyButton, until));
   }
 
   async addInternalNote(text: string): Promise<void> {

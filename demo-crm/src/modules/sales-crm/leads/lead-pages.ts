@@ -6,6 +6,7 @@ import {
   searchBar, statusBadge, type SafeHtml,
 } from '../../../core/html.js';
 import { redirectWithToast, sendPage, type HttpError } from '../../../core/http.js';
+import { answerResend } from '../../../core/submissions.js';
 import { can, canAccessRecord } from '../../../core/permissions.js';
 import { loadAuthorized, recordId } from '../access.js';
 import { getAccount } from '../accounts/account-store.js';
@@ -55,6 +56,7 @@ function leadFormPage(
       action: o.lead ? `/leads/${o.lead.id}/edit` : '/leads/new',
       label: title,
       submitLabel: o.duplicate ? 'Save anyway' : o.lead ? 'Save changes' : 'Create lead',
+      once: true,
       body: html`${leadFormFields(req, o.values, errors, o.lead ? 'edit' : 'create')}${o.duplicate ? hiddenInputs({ allowDuplicate: '1' }) : ''}`,
     })}</section>`;
   return sendPage(reply, req, { title, body, status: o.status });
@@ -170,6 +172,8 @@ export function registerLeadPages(app: FastifyInstance): void {
     return leadFormPage(req, reply, { values: {} });
   });
   app.post('/leads/new', (req, reply) => {
+    const resent = answerResend(req, reply);
+    if (resent) return resent;
     const values = formValues(req.body);
     return handleForm(
       () => {

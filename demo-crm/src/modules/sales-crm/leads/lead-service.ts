@@ -6,6 +6,7 @@ import { nowIso } from '../../../core/clock.js';
 import { conflict, HttpError, parseInput } from '../../../core/http.js';
 import { listParamsSchema, runList, type ListResult } from '../../../core/list.js';
 import { scopeSql } from '../../../core/permissions.js';
+import { claimSubmission } from '../../../core/submissions.js';
 import { listOwnerColumn, loadAuthorized, resolveOwner } from '../access.js';
 import { mergePatch } from '../patch.js';
 import { prefixSearch } from '../search.js';
@@ -30,7 +31,12 @@ export type LeadListQuery = z.output<typeof leadListQuery>;
  * defect replaces it with a substring match over a concatenation plus per-row busy work, which no index
  * can serve (a full scan of every lead on every search).
  */
-export function leadSearchSql(q: string, slow: boolean): { sql: string; params: unknown[] } {
+export function leadSearchSql(q: string, slow: boolean, concatenated = false): { sql: string; params: unknown[] } {
+  if (concatenated) {
+    // the defect: the typed text becomes part of the statement
+    const t = q.trim().toLowerCase();
+    return { sql: `(lower(l.first_name) LIKE '${t}%' OR lower(l.last_name) LIKE '${t}%' OR lower(l.company) LIKE '${t}%' OR lower(l.email) LIKE '${t}%')`, params: [] };
+  }
   if (slow) {
     return {
       sql: `lower(l.first_name || ' ' || l.last_name || l.company || l.email) LIKE ?
@@ -57,7 +63,9 @@ export function listLeads(req: FastifyRequest, query: unknown): { list: ListResu
     where,
     params,
     q,
-    searchSql: q ? leadSearchSql(q, req.server.crm.faults.on('slow-lead-search')) : undefined,
+    searchSql: q ? leadSearchSql(q, req.server.crm.faults.on('slow-lead-search'), req.server.crm.faults.on('lead-search-sql-concatenated')) : undefined,
+    // Defect switch lead-list-count-capped: a "fast" count that stops at 5,000 leads.
+    ...(req.server.crm.faults.on('lead-list-count-capped') ? { countCap: 5_000 } : {}),
     sortColumns: {
       name: 'l.last_name', company: 'l.company', email: 'l.email', status: 'l.status', source: 'l.source', createdAt: 'l.created_at',
     },
@@ -97,6 +105,7 @@ export function createLead(req: FastifyRequest, body: unknown): LeadRow {
   const at = nowIso(req);
   const id = db.transaction(() => {
     const newId = insertLead(db, values, at);
+    claimSubmission(req, `/leads/${newId}`);
     audit(req, {
       action: 'create', object: 'lead', recordId: newId,
       summary: `lead ${values.firstName} ${values.lastName} (${values.company})${duplicates.length ? ' saved despite duplicate email' : ''}`,

@@ -61,10 +61,10 @@ function composeForms(req: FastifyRequest, o: DetailPageOptions): SafeHtml {
   const v = o.values ?? {};
   return html`
     ${o.actions.includes('reply') ? html`<section class="card"><h2 id="reply-title">Reply to the customer</h2>
-      ${formTag(req, { action: `/tickets/${id}/reply`, submitLabel: 'Reply', body: field({ name: 'replyBody', label: 'Public reply', type: 'textarea', value: v.replyBody, error: e.replyBody, required: true, hint: 'Visible to the customer in the portal.' }) })}
+      ${formTag(req, { action: `/tickets/${id}/reply`, submitLabel: 'Reply', once: true, body: field({ name: 'replyBody', label: 'Public reply', type: 'textarea', value: v.replyBody, error: e.replyBody, required: true, hint: 'Visible to the customer in the portal.' }) })}
     </section>` : ''}
     ${o.actions.includes('note') ? html`<section class="card"><h2 id="note-title">Internal note</h2>
-      ${formTag(req, { action: `/tickets/${id}/note`, submitLabel: 'Add internal note', body: field({ name: 'noteBody', label: 'Internal note', type: 'textarea', value: v.noteBody, error: e.noteBody, required: true, hint: 'Only the support team sees internal notes.' }) })}
+      ${formTag(req, { action: `/tickets/${id}/note`, submitLabel: 'Add internal note', once: true, body: field({ name: 'noteBody', label: 'Internal note', type: 'textarea', value: v.noteBody, error: e.noteBody, required: true, hint: 'Only the support team sees internal notes.' }) })}
     </section>` : ''}`;
 }
 

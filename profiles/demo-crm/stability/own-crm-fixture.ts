@@ -1,0 +1,65 @@
+import { test as base } from '@playwright/test';
+import { writeStorageState } from '../../../fixtures/auth/session-store.js';
+import { Cast } from '../../../fixtures/cast.js';
+import type { CrmProfile } from '../../../fixtures/profile.js';
+import { env } from '../../../fixtures/env.js';
+import type { Actor } from '../actor.js';
+import type { ApiClient } from '../api/client.js';
+import { freePort, OwnCrm } from '../migration/own-crm.js';
+import profile from '../profile.js';
+import { isPortalRole, type RoleKey } from '../roles.js';
+
+/**
+ * `ownCrm`: a CRM process of the test's own — the run's defect switches, test mode, its own port and
+ * database — and its actors: each role signs in there over HTTP, so no password enters the test's
+ * trace, then gets a browser context and API client from that session like the run's cast. For tests
+ * that kill the CRM (flows/demo-crm/stability). One process per worker, started once with a fresh
+ * database; each test finds it running (restarted on the same database if the test before left it
+ * killed or held) and makes its own data, as on the shared CRM.
+ */
+export interface OwnCrmWorld {
+  crm: OwnCrm;
+  actor(role: RoleKey): Promise<Actor>;
+}
+
+/** Ports of the stability tests' own CRMs; two workers start looking from different ends. */
+const PORTS = { from: 4641, to: 4659, perWorker: 9 } as const;
+
+export const ownCrmFixtures = base.extend<{ ownCrm: OwnCrmWorld }, { ownCrmProcess: OwnCrm }>({
+  ownCrmProcess: [async ({}, use, workerInfo) => {
+    const port = await freePort(PORTS.from + (workerInfo.parallelIndex % 2) * PORTS.perWorker, PORTS.to);
+    const crm = new OwnCrm(port, `stability-w${workerInfo.workerIndex}`);
+    try {
+      await crm.start({ fresh: true });
+      await use(crm);
+    } finally {
+      await crm.dispose();
+    }
+  }, { scope: 'worker' }],
+
+  ownCrm: async ({ ownCrmProcess: crm, browser, video }, use, testInfo) => {
+    if (!crm.running) await crm.start({ fresh: false });
+    const statePath = (role: string) => testInfo.outputPath('own-crm-auth', `${role}.json`);
+    const cast = new Cast<ApiClient>(browser, testInfo, {
+      profile: profile as CrmProfile, baseUrl: crm.baseUrl, roles: env.roles, statePathOf: statePath,
+      videoMode: typeof video === 'string' ? video : video.mode,
+    });
+    const actor = async (role: RoleKey): Promise<Actor> => {
+      const creds = env.roles[role];
+      if (!creds) throw new Error(`role ${role} has no credentials`);
+      const cookie = await crm.signIn(creds, { portal: isPortalRole(role) });
+      writeStorageState(statePath(role), {
+        cookies: [{ ...cookie, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+        origins: [],
+      });
+      return cast.get(role);
+    };
+    try {
+      await use({ crm, actor });
+    } finally {
+      await cast.closeAll();
+      // a test that failed may have left the process held at a crash point: the next test starts it again
+      if (testInfo.status !== testInfo.expectedStatus) await crm.kill();
+    }
+  },
+});
