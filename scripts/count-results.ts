@@ -7,7 +7,7 @@ import { add, formatSummary, parseNodeTestSummaries, parsePlaywrightReport, zero
  * last line. Exits non-zero when anything failed, including a step that ran no tests at all
  * (typecheck, lint) — the exit code of `npm test` is passed in for that.
  *
- *   tsx scripts/count-results.ts --log run.log --playwright-json reports/playwright-results.json [--playwright-json …] --exit-code 0
+ *   tsx scripts/count-results.ts --log run.log --playwright-json reports/playwright-results.json [--playwright-json …] [--selftest reports/selftest/selftest.json] --exit-code 0
  */
 const { values } = parseArgs({
   options: {
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     'playwright-json': { type: 'string', multiple: true },
     'exit-code': { type: 'string', default: '0' },
     since: { type: 'string' },
+    selftest: { type: 'string' },
   },
 });
 
@@ -37,6 +38,22 @@ for (const json of values['playwright-json'] ?? []) {
     total = add(total, c);
   } else {
     lines.push(`  Playwright flows (${json}): no report from this run (the flows did not run or did not finish): counted as 1 failure`);
+    total = add(total, { passed: 0, failed: 1, skipped: 0 });
+  }
+}
+
+// the self-test's defect switches (npm run selftest): each caught one a pass, each other a failure
+if (values.selftest) {
+  const file = values.selftest;
+  const totals = fs.existsSync(file) && fs.statSync(file).mtimeMs >= since
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { totals?: { total?: number; caught?: number } }).totals
+    : undefined;
+  if (totals && typeof totals.total === 'number' && typeof totals.caught === 'number') {
+    const c = { passed: totals.caught, failed: totals.total - totals.caught, skipped: 0 };
+    lines.push(`  self-test, defect switches caught (${file}): ${formatSummary(c)}`);
+    total = add(total, c);
+  } else {
+    lines.push(`  self-test (${file}): no result from this run: counted as 1 failure`);
     total = add(total, { passed: 0, failed: 1, skipped: 0 });
   }
 }
