@@ -64,6 +64,22 @@ function readPrevious(): SelftestReport | undefined {
   }
 }
 
+/**
+ * Where a fresh checkout (no reports/selftest yet, e.g. CI) starts each switch: the tests that caught
+ * them in a committed run (profiles/<profile>/acceptance/selftest-catchers.json). Only an ordering
+ * hint: a switch its test no longer catches goes on through the rest of the suite.
+ */
+function readKnownCatchers(profileName: string): PreviousCatch[] {
+  const file = path.join(root, 'profiles', profileName, 'acceptance', 'selftest-catchers.json');
+  if (!fs.existsSync(file)) return [];
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as PreviousCatch[];
+  } catch {
+    console.warn(`selftest: ${path.relative(root, file)} is not readable JSON; ordering falls back to the catalogue's areas`);
+    return [];
+  }
+}
+
 async function loadBundledServer(profileName: string): Promise<BundledServer> {
   const file = path.join(root, 'profiles', profileName, 'profile.ts');
   if (!fs.existsSync(file)) fail(`no profile "${profileName}" (profiles/${profileName}/profile.ts)`);
@@ -297,7 +313,7 @@ async function main(): Promise<number> {
   const suite = listSuite(root, flowsDir, o.exclude);
   if (suite.length === 0) fail(`no specs under ${flowsDir}`);
   const previous = readPrevious();
-  const previousCatches: PreviousCatch[] = previous ? [...previous.switches, ...previous.notRun] : [];
+  const previousCatches: PreviousCatch[] = previous ? [...previous.switches, ...previous.notRun] : readKnownCatchers(o.profile);
   const selection = o.subset ? `CI subset (one switch per kind): ${switches.length} of ${catalogue.length} switches` : o.switches || o.kinds ? `${switches.length} of ${catalogue.length} switches (${[o.kinds ? `kinds ${o.kinds.join(', ')}` : '', o.switches ? `switches ${o.switches.join(', ')}` : ''].filter(Boolean).join('; ')})` : `all ${catalogue.length} switches`;
   console.log(`selftest: ${selection}, ${o.parallel} at a time; ${suite.length} spec files in ${flowsDir}${o.exclude ? ` (left out: ${o.exclude.join(', ')})` : ''}`);
 
