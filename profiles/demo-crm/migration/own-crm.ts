@@ -1,21 +1,67 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '../../../fixtures/env.js';
 import { paths } from '../../../fixtures/paths.js';
 import { pollBackend } from '../../../fixtures/wait.js';
 
-/** The first port of `from`..`to` nothing listens on (another session may hold a 45xx port). */
+/**
+ * The first port of `from`..`to` nothing listens on and no other live process has claimed. The claim
+ * (.flows/ports/<port>.pid) closes the gap between probing a port and a CRM binding it, in which two
+ * workers (or two runs) would otherwise pick the same port; a claim of a dead process is void.
+ */
 export async function freePort(from: number, to: number): Promise<number> {
+  const dir = path.join(paths.workDir, 'ports');
+  mkdirSync(dir, { recursive: true });
   for (let port = from; port <= to; port += 1) {
+    if (!claim(path.join(dir, `${port}.pid`))) continue;
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)));
       probe.listen(port, '127.0.0.1');
     });
     if (free) return port;
+    releasePort(port);
   }
   throw new Error(`no free port in ${from}-${to}`);
+}
+
+function claim(file: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      const holder = Number(readFileSafe(file));
+      if (holder && holder !== process.pid && alive(holder)) return false;
+      rmSync(file, { force: true });
+    }
+  }
+  return false;
+}
+
+function readFileSafe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Gives a claimed port back (a CRM of a test is disposed). */
+export function releasePort(port: number): void {
+  const file = path.join(paths.workDir, 'ports', `${port}.pid`);
+  if (Number(readFileSafe(file)) === process.pid) rmSync(file, { force: true });
 }
 
 /** What the bulk data adds besides N leads and N accounts (all of it unless a test needs less). */
@@ -105,6 +151,7 @@ export class OwnCrm {
   /** Stops the CRM and removes its database files. */
   async dispose(): Promise<void> {
     await this.kill();
+    releasePort(this.port);
     await Promise.all(['', '-wal', '-shm'].map((s) => rm(`${this.dbFile}${s}`, { force: true })));
   }
 }
