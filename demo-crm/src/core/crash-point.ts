@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 
 export const HOLD_WRITE_HEADER = 'x-test-hold-write';
-export const WRITE_POINTS = ['quote-line', 'payment', 'ticket-reply'] as const;
+export const WRITE_POINTS = ['quote-line', 'payment', 'ticket-reply', 'import'] as const;
 export type WritePoint = (typeof WRITE_POINTS)[number];
 
 /** Long enough for any test to kill the process; a hold nobody ends lets the write finish. */

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { env } from '../../../fixtures/env.js';
 import { toCsv } from '../../../profiles/demo-crm/data/csv.js';
 import { OwnCrm, freePort } from '../../../profiles/demo-crm/migration/own-crm.js';
+import { holdNextWrite } from '../../../profiles/demo-crm/stability/crash.js';
 import { ImportResultPage } from '../../../profiles/demo-crm/pages/import/import-result-page.js';
 import { ImportUploadPage } from '../../../profiles/demo-crm/pages/import/import-upload-page.js';
 import { ImportMappingPage } from '../../../profiles/demo-crm/pages/import/import-mapping-page.js';
@@ -42,12 +43,15 @@ test.describe('Data migration: a CRM killed in the middle of an import', { tag: 
         const mapping = await upload.upload('Leads', onDisk);
         const review = await mapping.validateRows();
         await expect(review.count('create')).toHaveText(String(ROWS));
+        // test mode: the CRM stops in the middle of the import's transaction, so the kill lands there
+        await holdNextWrite(page, /\/imports\/\d+\/run/, 'import');
         await review.startImport();
         return Number(/\/imports\/(\d+)\//.exec(page.url())?.[1]);
       });
 
       await test.step('The CRM process is killed (SIGKILL) while it is busy importing', async () => {
-        // the import holds the server for seconds: a health check it cannot answer proves it is mid-import
+        await crm.printed(/Test hold: the import write is held/);
+        // a health check it cannot answer proves it is mid-import
         expect(await crm.answersWithin(1_000), 'the CRM is busy with the import (its health check does not answer)').toBe(false);
         await crm.kill();
       });

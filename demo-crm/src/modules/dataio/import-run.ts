@@ -6,6 +6,7 @@ import { completeImport, failImport, getImport, insertIssues, saveSettings, type
 import { authorizeImport, buildPlan, type ImportSettings, type ImportSource } from './import-service.js';
 import type { ImportMode } from './mapping.js';
 import { targetTable } from './target-tables.js';
+import { crashPoint } from '../../core/crash-point.js';
 
 function summary(record: ImportRecord, c: ImportRecord['counts'], mode: ImportMode): string {
   return `import #${record.id} of ${record.object}s from ${record.fileName} (${record.encoding}, ${mode === 'update' ? 'create and update' : 'create only'}): `
@@ -35,6 +36,7 @@ export function runImport(req: FastifyRequest, id: number, source: ImportSource,
         else if (row.kind === 'update') table.update(row.id, row.values, row.ownerId, row.accountId, at);
       }
       line = 0;
+      crashPoint(req, 'import');
       const counts = { created: planned.counts.create, updated: planned.counts.update, skipped: planned.counts.skip, rejected: planned.counts.reject };
       insertIssues(db, id, planned.rows);
       completeImport(db, id, counts, at);
