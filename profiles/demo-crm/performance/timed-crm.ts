@@ -6,7 +6,7 @@ import { OwnCrm, freePort, type VolumeSeed } from '../migration/own-crm.js';
 import { ScreenTimer } from './screen-timer.js';
 
 /** The ports the performance tests' own CRMs take the first free one of. */
-export const OWN_CRM_PORTS = { from: 4620, to: 4639 } as const;
+export const OWN_CRM_PORTS = { from: 4820, to: 4839 } as const;
 
 export interface TimedCrm {
   /** every role, signed in on the test's own CRM */

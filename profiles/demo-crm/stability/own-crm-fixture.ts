@@ -23,7 +23,7 @@ export interface OwnCrmWorld {
 }
 
 /** Ports of the stability tests' own CRMs; two workers start looking from different ends. */
-const PORTS = { from: 4641, to: 4659, perWorker: 9 } as const;
+const PORTS = { from: 4841, to: 4859, perWorker: 9 } as const;
 
 export const ownCrmFixtures = base.extend<{ ownCrm: OwnCrmWorld }, { ownCrmProcess: OwnCrm }>({
   ownCrmProcess: [async ({}, use, workerInfo) => {

@@ -24,6 +24,7 @@ export interface Options {
   switchBudgetMinutes: number;
 }
 
+/** Ports of the one-switch CRMs; the CRMs single tests start for themselves keep to 4800 and above. */
 export const PORT_RANGE = { min: 4600, max: 4660 } as const;
 
 export function parseOptions(argv: readonly string[]): Options {
