@@ -118,7 +118,7 @@ function baselineFiguresDir(o: Options): string {
 }
 
 async function runBaseline(o: Options, suite: readonly string[], port: number, flowsDir: string): Promise<BaselineRecord> {
-  if (o.baseline) return reuseBaseline(o.baseline, suite, flowsDir);
+  if (o.baseline) return reuseBaseline(o.baseline, suite, flowsDir, o.exclude ?? []);
   if (!(await portFree(port))) fail(`port ${port} (the baseline's CRM) is in use: stop what runs there or pass another --base-port`);
   console.log(`▶ baseline: the whole suite (${suite.length} spec files) against a clean CRM on port ${port}, 2 workers …`);
   const outputDir = path.join(workDir, 'baseline');
@@ -134,13 +134,15 @@ async function runBaseline(o: Options, suite: readonly string[], port: number, f
 }
 
 /** A finished clean run (e.g. CI's `npm run flows`) as the baseline: all passed, no switch on, the whole suite. */
-function reuseBaseline(file: string, suite: readonly string[], flowsDir: string): BaselineRecord {
+function reuseBaseline(file: string, suite: readonly string[], flowsDir: string, exclude: readonly string[]): BaselineRecord {
   const abs = path.resolve(root, file);
   const source = `reused ${path.relative(root, abs)}`;
   if (!fs.existsSync(abs)) return { ok: false, source, seconds: 0, passed: 0, failed: 0, port: null, problem: `${file} does not exist: run the flows first, or leave out --baseline` };
   const report = JSON.parse(fs.readFileSync(abs, 'utf8')) as Parameters<typeof outcomes>[0] & { config?: { rootDir?: string }; stats?: { duration?: number } };
-  const all = outcomes(report);
-  const c = counts(report);
+  // a spec left out (--exclude) is left out of the reused run's verdict too
+  const leftOut = (x: Outcome) => exclude.some((e) => { const f = repoFile(root, report.config?.rootDir, x.file); return f === e || f.startsWith(e.endsWith('/') ? e : `${e}/`); });
+  const all = outcomes(report).filter((x) => !leftOut(x));
+  const c = counts(report, (x) => !leftOut(x));
   const ran = new Set(all.map((x) => repoFile(root, report.config?.rootDir, x.file)));
   const missing = suite.filter((f) => !ran.has(f));
   const envFile = path.join(path.dirname(abs), 'allure-results', 'environment.properties');
