@@ -9,7 +9,8 @@ import { runCertificate } from './fixtures/tls.js';
 
 /**
  * Projects, in order: `setup` signs every role in once through the real login pages; one project per
- * installed browser runs the flows; `allure-results` then proves the report data is complete; and
+ * installed browser runs the flows (and `permissions` the permission matrix); `allure-results` then
+ * proves the report data is complete and `after-suite` checks what the run left on the shared CRM; and
  * `no-secrets` (setup's teardown, so it runs last even after failures) scans every artefact for
  * the configured passwords.
  */
@@ -43,6 +44,12 @@ const REPORT_CHECKS = ['**/framework/allure-results.spec.ts', '**/framework/no-s
  */
 const permissionsDir = path.join(profileFlowsDir, 'permissions');
 const hasPermissionMatrix = fs.existsSync(permissionsDir);
+/**
+ * Checks of what the whole run left on the shared CRM (flows/<profile>/after-suite/, e.g. an integrity
+ * sweep): their project runs once every project that writes to that CRM is done.
+ */
+const afterSuiteDir = path.join(profileFlowsDir, 'after-suite');
+const hasAfterSuite = fs.existsSync(afterSuiteDir);
 
 const webServer: PlaywrightTestConfig['webServer'] = env.startCrm && server
   ? {
@@ -66,7 +73,14 @@ export default defineConfig({
   retries: 0,
   workers: env.workers ?? (env.ci ? 2 : undefined),
   timeout: env.timeouts.test,
-  expect: { timeout: env.timeouts.expect },
+  expect: {
+    timeout: env.timeouts.expect,
+    // Visual baselines sit beside their spec, one folder per browser project, without a platform
+    // suffix: CI draws them with the same Debian Chromium headless shell, which draws the same pixels
+    // each run. A count, not a ratio: the quote's discount values hidden changed less than 1 % of its
+    // page, and passed a 1 % ratio.
+    toHaveScreenshot: { pathTemplate: '{testDir}/{testFileDir}/__screenshots__/{projectName}/{arg}{ext}', maxDiffPixels: 25 },
+  },
   globalSetup: path.join(paths.root, 'fixtures', 'global-setup.ts'),
   reporter: reporters(plan.projects),
   webServer,
@@ -97,7 +111,7 @@ export default defineConfig({
       dependencies: ['setup'],
       // the flows of the CRM under test, and the framework's own checks (which need one browser, not every one)
       testMatch: browser === primary ? [`${profile.name}/**/*.spec.ts`, 'framework/**/*.spec.ts'] : [`${profile.name}/**/*.spec.ts`],
-      testIgnore: [...REPORT_CHECKS, `${profile.name}/permissions/**`],
+      testIgnore: [...REPORT_CHECKS, `${profile.name}/permissions/**`, `${profile.name}/after-suite/**`],
     })),
     ...(hasPermissionMatrix
       ? [
@@ -124,6 +138,9 @@ export default defineConfig({
     // Proves this run's Allure data from the browser projects' results, so it depends on them. A shard
     // of a sharded run (FLOWS_BLOB_REPORT) leaves it out: a dependency is never sharded, so every shard
     // would run every flow; the nightly merge job checks that each shard left its results instead.
+    // The after-suite checks likewise. Both are left out of a run filtered to other tests (a file, -g,
+    // a tag), as their own tests do not match: only a project with tests pulls in its dependencies,
+    // and those then run unfiltered.
     ...(env.blobReport
       ? []
       : [
@@ -133,6 +150,16 @@ export default defineConfig({
             testMatch: /allure-results\.spec\.ts$/,
             dependencies: plan.projects.map((b) => b.name),
           },
+          ...(hasAfterSuite
+            ? [
+                {
+                  name: 'after-suite',
+                  testDir: afterSuiteDir,
+                  use: primary.use,
+                  dependencies: [...plan.projects.map((b) => b.name), ...(hasPermissionMatrix ? ['permissions'] : [])],
+                },
+              ]
+            : []),
         ]),
     {
       name: 'no-secrets',

@@ -9,8 +9,8 @@
  * `crm.failed.<name>`, so the error rate is crm.failed ÷ crm.steps. A failed step does not end the
  * user: it goes back to its home page and carries on, and stops only after 5 failures in a row.
  *
- * No think time: a virtual user works without pause, so one virtual user is a heavier load than
- * one person (docs/performance.md).
+ * No think time for load and stress: a virtual user works without pause, so one virtual user is a
+ * heavier load than one person (docs/performance.md); a soak sets `thinkMs` for a steady pace.
  */
 import type { Page } from '@playwright/test';
 import { LoginPage } from '../profiles/demo-crm/pages/login-page.js';
@@ -69,6 +69,8 @@ export async function crmMix(page: Page, vuContext: VuContext, events: Events, t
   run.crmMixStartedAt ??= Date.now();
   const durationMs = Number(vuContext.vars.durationMs ?? 60_000);
   const deadline = run.crmMixStartedAt + durationMs;
+  // a soak's steady pace (npm run load -- --soak): a pause between steps; 0 for load and stress
+  const thinkMs = Number(vuContext.vars.thinkMs ?? 0);
   const persona = weighted(PERSONAS);
   const uuid = vuContext.vars.$uuid;
   const vu = (typeof uuid === 'string' ? uuid : Math.random().toString(36).slice(2)).slice(0, 8);
@@ -157,5 +159,7 @@ export async function crmMix(page: Page, vuContext: VuContext, events: Events, t
   while (Date.now() < deadline) {
     const { step } = weighted(MIX[persona.kind]);
     await attempt(step, steps[step]!);
+    // eslint-disable-next-line no-restricted-syntax -- a person's pause between steps paces the soak; it waits for no result of the CRM
+    if (thinkMs > 0 && Date.now() + thinkMs < deadline) await new Promise((resolve) => setTimeout(resolve, thinkMs));
   }
 }

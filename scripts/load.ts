@@ -1,13 +1,16 @@
 /**
  * `npm run load -- --users 20 --duration 60s [--ramp 10s] [--volume N] [--faults slow-query]`
  * `npm run load -- --stress [--start-users 2] [--step-users 4] [--max-users 24] [--stage 30s]`
+ * `npm run load -- --soak [--users 3] [--duration 5m] [--think 1s] [--warmup 60s] [--window 60s]`
  *
  * Load on the bundled CRM with Artillery's built-in Playwright engine (load/crm-mix.yml): starts its
  * own CRM on 127.0.0.1 (port 4550 unless --port), runs Artillery bounded in users and time, samples
  * the CRM process's CPU and memory from /proc every second, and writes reports/load/*.json, a chart
  * (reports/load/*.png: p95 per transaction and CRM CPU over time) and reports/figures/load.json for
  * the acceptance report. `--stress` runs stages of growing users until a p95 crosses its budget or
- * more than 1 % of steps fail, and reports the knee. A script that reports figures, not a test.
+ * more than 1 % of steps fail, and reports the knee. `--soak` runs a few users at a steady pace (think
+ * time between steps) for minutes and reports the CRM's memory growth (median RSS of the last window
+ * against the first after warm-up) and the failed steps. A script that reports figures, not a test.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,11 +25,12 @@ import { childProcessEnv, env } from '../fixtures/env.js';
 import { paths } from '../fixtures/paths.js';
 import { removeDb, seedVolume, startCrm, type CrmProcess } from '../bench/crm-process.js';
 import { readMemory, readStat, round } from '../bench/proc.js';
+import { checkSoakWindows, memoryGrowth, type MemoryGrowth } from './lib/load/soak-memory.js';
 
 const { values: args } = parseArgs({
   options: {
-    users: { type: 'string', default: '20' },
-    duration: { type: 'string', default: '60s' },
+    users: { type: 'string' },
+    duration: { type: 'string' },
     ramp: { type: 'string' },
     port: { type: 'string', default: '4550' },
     volume: { type: 'string', default: '0' },
@@ -36,6 +40,10 @@ const { values: args } = parseArgs({
     'step-users': { type: 'string', default: '4' },
     'max-users': { type: 'string', default: '24' },
     stage: { type: 'string', default: '30s' },
+    soak: { type: 'boolean', default: false },
+    think: { type: 'string', default: '1s' },
+    warmup: { type: 'string', default: '60s' },
+    window: { type: 'string', default: '60s' },
   },
 });
 
@@ -137,7 +145,7 @@ interface ArtilleryReport {
   intermediate: ArtilleryPeriod[];
 }
 
-async function runArtillery(users: number, durationS: number, rampS: number, label: string): Promise<{ report: ArtilleryReport; wallSeconds: number; exitCode: number | null; log: string }> {
+async function runArtillery(users: number, durationS: number, rampS: number, label: string, thinkMs: number): Promise<{ report: ArtilleryReport; wallSeconds: number; exitCode: number | null; log: string }> {
   // the bundled processor is CommonJS; the project is "type": "module"
   const dist = path.join(paths.root, 'load', 'dist');
   fs.mkdirSync(dist, { recursive: true });
@@ -148,7 +156,7 @@ async function runArtillery(users: number, durationS: number, rampS: number, lab
   const overrides = {
     config: {
       phases: [{ name: 'ramp-up', duration: rampS, arrivalCount: users, maxVusers: users }],
-      variables: { durationMs: Math.round(durationS * 1000) },
+      variables: { durationMs: Math.round(durationS * 1000), thinkMs },
       engines: {
         playwright: {
           aggregateByName: true,
@@ -228,13 +236,13 @@ interface Stage {
   log: string;
 }
 
-async function stage(crm: CrmProcess, users: number, durationS: number, rampS: number, label: string): Promise<Stage> {
+async function stage(crm: CrmProcess, users: number, durationS: number, rampS: number, label: string, thinkMs = 0): Promise<Stage> {
   const t0 = performance.now();
   const sampler = sampleCrm(crm, t0);
   const startedAt = Date.now();
   let run;
   try {
-    run = await runArtillery(users, durationS, rampS, label);
+    run = await runArtillery(users, durationS, rampS, label, thinkMs);
   } finally {
     sampler.stop();
   }
@@ -326,7 +334,7 @@ function svgDoc(title: string, panels: string[], width = 960, panelHeight = 300)
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${panels.length * (panelHeight + 20) + 40}" font-family="sans-serif"><rect width="100%" height="100%" fill="#fff"/><text x="20" y="24" font-size="16" font-weight="bold">${esc(title)}</text>${panels.join('')}</svg>`;
 }
 
-function runChart(s: Stage, title: string): string {
+function runChart(s: Stage, title: string, memoryMarks: Series[] = []): string {
   const names = Object.keys(s.transactions);
   const p95 = names.map((n, i) => ({ name: `${n} p95`, colour: COLOURS[i % COLOURS.length]!, points: s.timeline.filter((p) => p.p95[n] !== undefined).map((p) => [p.t, p.p95[n]!] as [number, number]) }));
   const budgets = [...new Set(names.map(budgetOf).filter((b): b is number => b !== undefined))];
@@ -338,6 +346,7 @@ function runChart(s: Stage, title: string): string {
       { name: 'CRM CPU %', colour: '#d62728', points: s.crmSamples.map((c) => [c.t, c.cpuPercent]) },
       { name: 'CRM RSS MiB', colour: '#1f77b4', points: s.crmSamples.map((c) => [c.t, c.rssMiB]) },
       { name: 'machine busy % (all cores)', colour: '#999', dashed: true, points: s.crmSamples.map((c) => [c.t, c.machineBusyPercent]) },
+      ...memoryMarks,
     ], 100),
   ]);
 }
@@ -399,9 +408,11 @@ console.log(`CRM on ${crm.baseUrl} (pid ${crm.pid})${volume ? ` with ${volume} e
 
 const common = { date, machine, scenario: 'load/crm-mix.yml', engine: 'Artillery (built-in Playwright engine)', crmVolume: volume, crmFaults: args.faults || null, note: 'Virtual users work without think time; the load generator (Chromium) shares the machine with the CRM.' };
 try {
-  if (!args.stress) {
-    const users = count(args.users, 'users', 200);
-    const durationS = seconds(args.duration, 'duration');
+  if (args.soak) {
+    await soak();
+  } else if (!args.stress) {
+    const users = count(args.users ?? '20', 'users', 200);
+    const durationS = seconds(args.duration ?? '60s', 'duration');
     const rampS = Math.max(1, Math.round(args.ramp ? seconds(args.ramp, 'ramp') : Math.min(10, durationS / 4)));
     console.log(`load: ${users} virtual users arriving over ${rampS} s, working until ${durationS} s`);
     const s = await stage(crm, users, durationS, rampS, `load-${users}u`);
@@ -451,4 +462,40 @@ try {
   }
 } finally {
   await crm.stop();
+}
+
+/** The soak: a steady, moderate load for minutes; the CRM's memory growth and the failed steps. */
+async function soak(): Promise<void> {
+  const users = count(args.users ?? '3', 'users', 200);
+  const durationS = seconds(args.duration ?? '5m', 'duration');
+  const thinkS = seconds(args.think, 'think');
+  const windows = { warmupS: seconds(args.warmup, 'warmup'), windowS: seconds(args.window, 'window'), durationS };
+  checkSoakWindows(windows);
+  const rampS = Math.max(1, Math.round(args.ramp ? seconds(args.ramp, 'ramp') : Math.min(10, durationS / 4)));
+  console.log(`soak: ${users} virtual users arriving over ${rampS} s, ${thinkS} s between steps, until ${durationS} s; memory: the first ${windows.windowS} s after ${windows.warmupS} s of warm-up against the last ${windows.windowS} s`);
+  const s = await stage(crm, users, durationS, rampS, `soak-${users}u`, thinkS * 1000);
+  printStage(s);
+  const memory = memoryGrowth(s.crmSamples, windows);
+  const margin = catalogue.find((c) => c.id === 'AC-STAB-05')?.threshold?.max ?? 0.25;
+  const failedSteps = s.failed + s.vusers.failed;
+  const verdict = soakVerdict(memory, margin, failedSteps);
+  console.log(`  memory: median RSS ${memory.first.medianMiB} MiB (${memory.first.fromS}–${memory.first.toS} s) → ${memory.last.medianMiB} MiB (${memory.last.fromS}–${memory.last.toS} s): ${(memory.growth * 100).toFixed(1)} % (margin ${margin * 100} %); ${failedSteps} failed steps. ${verdict}`);
+  writeJson(path.join(loadDir, 'soak.json'), { ...common, kind: 'soak', thinkS, ...windows, memory, memoryMargin: margin, failedSteps, verdict, ...s });
+  const mark = (name: string, w: MemoryGrowth['first'], colour: string) => ({ name, colour, dashed: true, points: [[w.fromS, w.medianMiB], [w.toS, w.medianMiB]] as [number, number][] });
+  await renderPng(runChart(s, `CRM soak: ${users} users, ${durationS} s, memory ${(memory.growth * 100).toFixed(1)} % (margin ${margin * 100} %), ${failedSteps} failed steps (${date.slice(0, 16)}Z)`, [
+    mark('median RSS, first window', memory.first, '#17becf'), mark('median RSS, last window', memory.last, '#e377c2'),
+  ]), path.join(loadDir, 'soak.png'));
+  const src = `${users} virtual users (Artillery + Playwright, ${thinkS} s between steps), ${durationS} s, CRM on the same ${machine.cores}-core machine${volume ? `, +${volume} leads and accounts` : ', seed data only'}; npm run load -- --soak, ${date.slice(0, 10)}`;
+  writeJson(path.join(figuresDir, 'soak.json'), [
+    { criterion: 'AC-STAB-05', metric: 'ratio', value: memory.growth, unit: 'growth of the median RSS', source: `CRM RSS median ${memory.first.medianMiB} MiB at ${memory.first.fromS}–${memory.first.toS} s, ${memory.last.medianMiB} MiB at ${memory.last.fromS}–${memory.last.toS} s; ${src}` },
+    { criterion: 'AC-STAB-06', metric: 'count', value: failedSteps, unit: 'failed steps', source: `${s.steps} steps, ${s.failed} failed, ${s.vusers.failed} users failed; ${src}` },
+  ]);
+}
+
+function soakVerdict(memory: MemoryGrowth, margin: number, failedSteps: number): string {
+  const problems = [
+    ...(memory.growth > margin ? [`memory grew ${(memory.growth * 100).toFixed(1)} %, over the ${margin * 100} % margin`] : []),
+    ...(failedSteps > 0 ? [`${failedSteps} failed steps`] : []),
+  ];
+  return problems.length ? `not within: ${problems.join('; ')}` : 'within: memory growth inside the margin, no failed step';
 }

@@ -13,6 +13,7 @@ import path from 'node:path';
 export const PERMISSION_SWITCHES = [
   'opportunity-owner-check-missing',
   'invoices-url-open-to-support',
+  'account-rollup-owner-check-missing',
   'discount-editable-after-approval',
   'internal-note-in-portal',
   'manager-approves-above-30',

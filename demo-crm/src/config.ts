@@ -10,7 +10,11 @@ const schema = z.object({
   CRM_DB_FILE: z.string().default(path.join(crmRoot, 'data', 'crm.db')),
   CRM_TEST_MODE: z.enum(['0', '1', 'true', 'false']).default('0'),
   CRM_FAULTS: z.string().default(''),
-  CRM_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).default(480),
+  /** how long a session may lie unused (sliding); the older CRM_SESSION_TTL_MINUTES says the same in minutes */
+  CRM_SESSION_IDLE_SECONDS: z.coerce.number().int().min(1).optional(),
+  CRM_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).optional(),
+  /** how long a session may live from its sign-in, however busy */
+  CRM_SESSION_MAX_SECONDS: z.coerce.number().int().min(1).optional(),
   /** serve HTTPS (as --https) */
   CRM_HTTPS: z.enum(['0', '1', 'true', 'false']).default('0'),
   /** a certificate and key (PEM) to serve HTTPS with; without them --https makes a self-signed one */
@@ -18,7 +22,23 @@ const schema = z.object({
   CRM_TLS_KEY_FILE: z.string().optional(),
 }).refine((e) => (e.CRM_TLS_CERT_FILE === undefined) === (e.CRM_TLS_KEY_FILE === undefined), {
   error: 'set both CRM_TLS_CERT_FILE and CRM_TLS_KEY_FILE, or neither', path: ['CRM_TLS_CERT_FILE'],
+}).refine((e) => e.CRM_SESSION_IDLE_SECONDS === undefined || e.CRM_SESSION_TTL_MINUTES === undefined, {
+  error: 'set CRM_SESSION_IDLE_SECONDS or the older CRM_SESSION_TTL_MINUTES, not both', path: ['CRM_SESSION_IDLE_SECONDS'],
+}).refine((e) => e.CRM_SESSION_MAX_SECONDS === undefined || idleSeconds(e) <= e.CRM_SESSION_MAX_SECONDS, {
+  error: 'the idle limit cannot be longer than CRM_SESSION_MAX_SECONDS', path: ['CRM_SESSION_MAX_SECONDS'],
 });
+
+type SessionLimits = { CRM_SESSION_IDLE_SECONDS?: number | undefined; CRM_SESSION_TTL_MINUTES?: number | undefined; CRM_SESSION_MAX_SECONDS?: number | undefined };
+
+/** 8 hours unless set (CRM_SESSION_TTL_MINUTES is the older name, in minutes). */
+function idleSeconds(e: SessionLimits): number {
+  return e.CRM_SESSION_IDLE_SECONDS ?? (e.CRM_SESSION_TTL_MINUTES ?? 480) * 60;
+}
+
+/** 12 hours unless set; never shorter than an idle limit set on its own (an older, longer TTL keeps working). */
+function maxSeconds(e: SessionLimits): number {
+  return e.CRM_SESSION_MAX_SECONDS ?? Math.max(12 * 60 * 60, idleSeconds(e));
+}
 
 export interface CrmConfig {
   port: number;
@@ -29,7 +49,10 @@ export interface CrmConfig {
   /** PEM files to serve HTTPS with (else a self-signed certificate is made at start) */
   tls?: { certFile: string; keyFile: string };
   faults: string;
-  sessionTtlMs: number;
+  /** a session unused this long is refused (sliding expiry) */
+  sessionIdleMs: number;
+  /** a session this old is refused, however busy (absolute lifetime) */
+  sessionMaxMs: number;
   version: string;
   staticDir: string;
 }
@@ -52,7 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { https?: boolean; tes
     https: flags.https === true || e.CRM_HTTPS === '1' || e.CRM_HTTPS === 'true',
     ...(e.CRM_TLS_CERT_FILE && e.CRM_TLS_KEY_FILE ? { tls: { certFile: path.resolve(e.CRM_TLS_CERT_FILE), keyFile: path.resolve(e.CRM_TLS_KEY_FILE) } } : {}),
     faults: e.CRM_FAULTS,
-    sessionTtlMs: e.CRM_SESSION_TTL_MINUTES * 60_000,
+    sessionIdleMs: idleSeconds(e) * 1000,
+    sessionMaxMs: maxSeconds(e) * 1000,
     version: CRM_VERSION,
     staticDir: path.join(crmRoot, 'static'),
   };

@@ -68,11 +68,11 @@ export interface TestCrm {
 }
 
 /** A real CRM on a random port with a fresh, seeded database file of its own. */
-export async function startCrm(o: { faults?: FaultName[]; testMode?: boolean } = {}): Promise<TestCrm> {
+export async function startCrm(o: { faults?: FaultName[]; testMode?: boolean; env?: Record<string, string> } = {}): Promise<TestCrm> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-test-'));
   const dbFile = path.join(dir, 'crm.db');
   const config = loadConfig(
-    { CRM_PORT: '0', CRM_DB_FILE: dbFile, CRM_FAULTS: (o.faults ?? []).join(','), CRM_TEST_MODE: o.testMode === false ? '0' : '1' },
+    { CRM_PORT: '0', CRM_DB_FILE: dbFile, CRM_FAULTS: (o.faults ?? []).join(','), CRM_TEST_MODE: o.testMode === false ? '0' : '1', ...o.env },
   );
   const server = await startServer(config);
   const baseUrl = server.url;

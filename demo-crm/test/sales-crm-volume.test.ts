@@ -97,3 +97,41 @@ describe('sales-crm: lead-list-count-capped', () => {
     }
   });
 });
+
+/** The query plan of every paged leads list query `db` runs from now on (the page's LIMIT left out). */
+function recordLeadListPlans(db: Database): string[] {
+  const plans: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    if (/ORDER BY[\s\S]*LIMIT \? OFFSET \?$/.test(sql) && /FROM leads /.test(sql)) {
+      const paged = sql.replace(/LIMIT \? OFFSET \?$/, '');
+      const params = new Array(paged.split('?').length - 1).fill(0);
+      plans.push((prepare(`EXPLAIN QUERY PLAN ${paged}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | '));
+    }
+    return prepare(sql);
+  }) as typeof db.prepare;
+  return plans;
+}
+
+describe('sales-crm: slow-lead-sort', () => {
+  test('a sorted leads list gives the same order with the switch on, but sorts every matching lead on a computed key instead of walking an index', async () => {
+    const [plain, slow] = await Promise.all([startSales(), startSales(['slow-lead-sort'])]);
+    try {
+      const [plainPlans, slowPlans] = [plain, slow].map((s) => {
+        seedVolume(s.crm.server.app.crm.db, 3_000, { contacts: false, opportunities: false });
+        return recordLeadListPlans(s.crm.server.app.crm.db);
+      });
+      for (const path of ['/api/leads?q=lead&sort=email&dir=desc&pageSize=100', '/api/leads?sort=name&pageSize=100']) {
+        const [a, b] = await Promise.all([plain.manager.get(path), slow.manager.get(path)]);
+        assert.deepEqual(b.body.items.map((l: { id: number }) => l.id), a.body.items.map((l: { id: number }) => l.id), `${path}: the same order`);
+      }
+      assert.equal(plainPlans!.length, 2);
+      assert.ok(plainPlans!.every((p) => !/USE TEMP B-TREE FOR ORDER BY/.test(p)), `without the switch a sorted page walks an index: ${plainPlans!.join(' / ')}`);
+      assert.equal(slowPlans!.length, 2);
+      assert.ok(slowPlans!.every((p) => /USE TEMP B-TREE FOR ORDER BY/.test(p)), `with the switch every sorted page sorts all matches: ${slowPlans!.join(' / ')}`);
+      assert.equal((await slow.manager.get('/api/leads?pageSize=5')).body.items.length, 5, 'the unsorted list is untouched');
+    } finally {
+      await Promise.all([plain.crm.close(), slow.crm.close()]);
+    }
+  });
+});

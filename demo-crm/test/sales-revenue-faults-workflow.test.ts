@@ -88,6 +88,18 @@ withFault('invoices-url-open-to-support', (get) => {
   });
 });
 
+withFault('account-rollup-owner-check-missing', (get) => {
+  test("another rep reads an account's revenue roll-up (the account itself stays 403)", async () => {
+    const a = get();
+    const { accountId } = await createDeal(a.li);
+    const rollup = await a.sam.get(`/api/accounts/${accountId}/rollup`);
+    expectStatus(rollup, 200);
+    assert.equal(rollup.body.accountId, accountId);
+    expectStatus(await a.sam.get(`/api/accounts/${accountId}`), 403);
+    expectStatus(await a.agent.get(`/api/opportunities`), 403);
+  });
+});
+
 withFault('quote-line-remove-unguarded', (get) => {
   test('a line of an accepted quote is removed: the quote no longer matches its order', async () => {
     const a = get();

@@ -8,7 +8,7 @@ import type { FaultName } from '../src/core/faults.js';
 import { startCrm, type TestCrm } from './harness.js';
 import { DAY, DOCUMENTED_SLA, HOUR, MINUTE, ms, notificationsAbout, portalTicket, resolveAs, uniqueSubject } from './service-helpers.js';
 
-const SERVICE_FAULTS: FaultName[] = ['ticket-reopen-after-window', 'internal-note-in-portal', 'sla-pause-ignored', 'sla-breach-not-flagged'];
+const SERVICE_FAULTS: FaultName[] = ['ticket-reopen-after-window', 'internal-note-in-portal', 'sla-pause-ignored', 'sla-breach-not-flagged', 'ticket-subject-unvalidated'];
 
 let clean: TestCrm;
 let faulty: TestCrm;
@@ -113,5 +113,25 @@ describe('sla-breach-not-flagged', () => {
     assert.equal(broken.view.status, 'New');
     assert.equal(broken.notes.length, 0);
     assert.ok(!broken.board.breaches.some((b: { id: number }) => b.id === broken.id));
+  });
+});
+
+describe('ticket-subject-unvalidated', () => {
+  async function badSubjects(crm: TestCrm) {
+    const { acme } = await actors(crm);
+    const ticket = (subject: string) => acme.post('/api/portal/tickets', { subject, description: 'The label printer jams.', priority: 'P3', category: 'Technical' });
+    return { blank: await ticket('    '), long: await ticket(`${uniqueSubject('Long')} ${'单'.repeat(200)}`) };
+  }
+
+  test('clean: a subject of spaces only or over 200 characters is refused by field; with the switch: both pass the rules and fail in the database', async () => {
+    const ok = await badSubjects(clean);
+    assert.equal(ok.blank.status, 400);
+    assert.equal(ok.blank.body.fields.subject, 'Enter a subject');
+    assert.equal(ok.long.status, 400);
+    assert.equal(ok.long.body.fields.subject, 'Subject must be at most 200 characters');
+
+    const broken = await badSubjects(faulty);
+    assert.deepEqual([broken.blank.status, broken.long.status], [500, 500]);
+    assert.equal(broken.blank.body.fields, undefined, 'no field is named');
   });
 });

@@ -6,6 +6,8 @@ import { BusinessClock } from './clock.js';
 import { TestData } from './data/test-data.js';
 import { permissionFixtures } from './permissions/perm-test.js';
 import profile from './profile.js';
+import { ownSessionCrms, type OwnSessionCrms } from './security/own-session-crms.js';
+import { throwawaySessions, type ThrowawaySessions } from './security/throwaway-sessions.js';
 import { ownCrmFixtures } from './stability/own-crm-fixture.js';
 
 /**
@@ -14,7 +16,9 @@ import { ownCrmFixtures } from './stability/own-crm-fixture.js';
  *  - `data`: this test's seeded factories (`data.lead()`, `data.ticket()`, …);
  *  - `clock`: the business clock of each actor (SLA, due dates and auto-close are about time passing);
  *  - `perm`: the permission matrix's probe world (built once per worker, only when a test asks);
- *  - `ownCrm`: a CRM process of the test's own and its actors, for tests that kill the CRM.
+ *  - `ownCrm`: a CRM process of the test's own and its actors, for tests that kill the CRM;
+ *  - `throwaway`: users only this test knows, each in a browser of their own (session tests);
+ *  - `sessionCrm`: a CRM of the test's own with short session limits, or over HTTPS.
  */
 const flows = flowTest(profile).extend<{ data: TestData; clock: BusinessClock }>({
   data: async ({ seed, dataTag }, use) => {
@@ -25,7 +29,10 @@ const flows = flowTest(profile).extend<{ data: TestData; clock: BusinessClock }>
   },
 });
 
-export const test = mergeTests(flows, permissionFixtures, ownCrmFixtures);
+export const test = mergeTests(flows, permissionFixtures, ownCrmFixtures).extend<{ throwaway: ThrowawaySessions; sessionCrm: OwnSessionCrms }>({
+  throwaway: throwawaySessions,
+  sessionCrm: ownSessionCrms,
+});
 
 /** The name the CRM's audit log records for an actor's actions (their username). */
 export function auditNameOf(actor: Actor): string {

@@ -52,29 +52,52 @@ export function toSessionUser(row: UserRow): SessionUser {
   };
 }
 
-/** onRequest: resolves the session cookie (real time, sliding expiry) into req.user and req.csrfToken. */
+/** How often a busy session's idle expiry is pushed on: at most once a minute, so reads do not turn into writes; oftener for short limits. */
+function slideStepMs(idleMs: number): number {
+  return Math.min(60_000, idleMs / 10);
+}
+
+interface SessionRow extends UserRow {
+  sid: string;
+  csrf_token: string;
+  started_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  signed_in_role: Role | null;
+}
+
+/**
+ * onRequest: resolves the session cookie (real time) into req.user and req.csrfToken. A session ends
+ * when unused for the idle limit (sliding) or at its absolute end (sign-in + the maximum lifetime),
+ * however busy; a user deactivated meanwhile is refused, and the role is the user's role now.
+ */
 export function loadSession(req: FastifyRequest, reply: FastifyReply): void {
   req.user = null;
   req.sessionId = null;
   req.csrfToken = '';
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
-  const { db, config } = req.server.crm;
+  const { db, config, faults } = req.server.crm;
   const id = sha256(token);
   const row = db
-    .prepare(`SELECT s.id AS sid, s.csrf_token, s.expires_at, s.last_seen_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`)
-    .get(id) as (UserRow & { sid: string; csrf_token: string; expires_at: number; last_seen_at: number }) | undefined;
+    .prepare(`SELECT s.id AS sid, s.csrf_token, s.created_at AS started_at, s.expires_at, s.last_seen_at, s.role AS signed_in_role, u.*
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`)
+    .get(id) as SessionRow | undefined;
   const t = Date.now();
-  if (!row || row.expires_at <= t || row.active !== 1) {
+  const end = row && !faults.on('session-lifetime-unbounded') ? row.started_at + config.sessionMaxMs : Infinity;
+  const renewed = Math.min(t + config.sessionIdleMs, end);
+  // the stored expiry is judged before this request renews it (the switch renews first, so an idle session never ends)
+  const expiresAt = faults.on('session-renewed-after-expiry') ? renewed : row?.expires_at ?? 0;
+  if (!row || expiresAt <= t || row.active !== 1) {
     if (row) db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return;
   }
-  // Slide the expiry at most once a minute so reads do not turn into writes.
-  if (t - row.last_seen_at > 60_000) {
-    db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(t, t + config.sessionTtlMs, id);
+  if (t - row.last_seen_at >= slideStepMs(config.sessionIdleMs)) {
+    db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(t, renewed, id);
   }
-  req.user = toSessionUser(row);
+  const role = faults.on('role-kept-in-session') ? row.signed_in_role ?? row.role : row.role;
+  req.user = toSessionUser({ ...row, role });
   req.sessionId = id;
   req.csrfToken = row.csrf_token;
 }
@@ -112,17 +135,19 @@ export function login(req: FastifyRequest, username: string, password: string, p
   db.prepare('DELETE FROM login_attempts WHERE username = ?').run(name);
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
-  db.prepare('INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    sha256(token), row.id, csrfToken, t, t, t + config.sessionTtlMs,
+  db.prepare('INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at, role) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    sha256(token), row.id, csrfToken, t, t, t + Math.min(config.sessionIdleMs, config.sessionMaxMs), row.role,
   );
   writeAudit(db, { id: row.id, name: row.username }, { action: 'login', object: 'session', summary: portal ? 'portal sign-in' : 'sign-in' }, req.ip);
   return { ok: true, user: toSessionUser(row), token, csrfToken };
 }
 
+/** The browser may keep the cookie for the session's whole lifetime: the server judges the idle limit. */
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
+  const { config, faults } = req.server.crm;
   reply.setCookie(SESSION_COOKIE, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: req.server.crm.config.https,
-    maxAge: Math.floor(req.server.crm.config.sessionTtlMs / 1000),
+    path: '/', httpOnly: true, sameSite: 'lax', secure: config.https && !faults.on('session-cookie-not-secure'),
+    maxAge: Math.floor(config.sessionMaxMs / 1000),
   });
 }
 

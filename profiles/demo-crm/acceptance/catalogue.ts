@@ -1,6 +1,7 @@
 import { defineCatalogue } from '../../../fixtures/acceptance/criteria-schema.js';
 import { DATA_CRITERIA } from './criteria/data.js';
 import { PERFORMANCE_STABILITY_CRITERIA } from './criteria/performance-stability.js';
+import { PERMISSION_ROUTE_CRITERIA } from './criteria/permissions.js';
 import { SECURITY_USABILITY_CRITERIA } from './criteria/security-usability.js';
 
 /**
@@ -141,6 +142,7 @@ export default defineCatalogue([
     statement: "A rep cannot hand a record to someone outside their scope or create one in another rep's name." },
   { id: 'AC-PERM-O06', area: 'permissions', priority: 'must',
     statement: "A support agent sees the unassigned queue, their own tickets and escalated tickets, but not another agent's assigned ticket." },
+  ...PERMISSION_ROUTE_CRITERIA,
   // The framework's own proofs (flows/framework)
   { id: 'AC-FW-01', area: 'functional', priority: 'must',
     statement: 'Every role starts a test signed in, in its own browser session, and lands on its own start screen showing its own name.' },

@@ -54,6 +54,24 @@ export class ReferenceVolume {
     return k;
   }
 
+  /** A sales rep's bulk leads alone: what "lead" (every bulk lead, no seed lead) filtered by that owner lists. */
+  bulkLeadsOf(rep: SalesRep): number {
+    return this.ownedBy(rep, 'leads') - SEED.leads[rep];
+  }
+
+  /**
+   * The local parts (`lead<k>`) of a rep's bulk lead emails in the order of the list sorted by Email.
+   * Emails compare as text, not as numbers: `lead100@` comes before `lead10@` because every digit sorts
+   * before `@`; the words after the `@` never decide, as no two runs share a number.
+   */
+  leadEmailOrder(rep: SalesRep, dir: 'ascending' | 'descending'): string[] {
+    const keys: string[] = [];
+    for (let i = 0; i < this.n; i += 1) if ((i % 2 === 0) === (rep === 'rep.li')) keys.push(`lead${this.runNumber(i)}@`);
+    keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (dir === 'descending') keys.reverse();
+    return keys.map((k) => k.slice(0, -1));
+  }
+
   /** Every open opportunity a sales manager's team holds: the seed ones and every bulk one (all open). */
   openOpportunities(): number {
     return SEED.opportunities['rep.li'] + SEED.opportunities['rep.sam'] + this.n;

@@ -64,6 +64,10 @@ export function releasePort(port: number): void {
   if (Number(readFileSafe(file)) === process.pid) rmSync(file, { force: true });
 }
 
+function tlsEnv(tls: { certFile: string; keyFile: string } | undefined): Record<string, string> {
+  return tls ? { CRM_HTTPS: '1', CRM_TLS_CERT_FILE: tls.certFile, CRM_TLS_KEY_FILE: tls.keyFile } : {};
+}
+
 /** What the bulk data adds besides N leads and N accounts (all of it unless a test needs less). */
 export const VOLUME_EXTRAS = ['contacts', 'opportunities', 'tickets'] as const;
 export interface VolumeSeed {
@@ -84,8 +88,10 @@ export class OwnCrm {
   constructor(
     readonly port: number,
     name: string,
+    /** `env`: more CRM settings (e.g. session limits); `tls`: serve HTTPS with this certificate */
+    private readonly o: { env?: Record<string, string>; tls?: { certFile: string; keyFile: string } } = {},
   ) {
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.baseUrl = `${o.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     this.dbFile = path.join(paths.workDir, `${name}-${port}.db`);
   }
 
@@ -93,20 +99,22 @@ export class OwnCrm {
    * Starts the CRM (`fresh`: a new, seeded database) and waits until it answers its health check.
    * It carries the run's defect switches (CRM_FAULTS), as the run's shared CRM does.
    */
-  async start(o: { fresh: boolean; volume?: VolumeSeed }): Promise<void> {
+  async start(o: { fresh: boolean; volume?: VolumeSeed; readyWithinMs?: number }): Promise<void> {
     this.output = '';
     // the bulk records of `npm run crm:seed -- --volume N` (docs/sales-crm.md §14), added before the CRM listens
     const volume = o.fresh && o.volume ? ['--volume', String(o.volume.records), '--with', (o.volume.with ?? VOLUME_EXTRAS).join(',')] : [];
     const args = ['--import', 'tsx', 'demo-crm/src/main.ts', ...(o.fresh ? ['--reset'] : []), ...volume];
     const child = spawn(process.execPath, args, {
       cwd: paths.root,
-      env: { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults },
+      env: { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults, ...this.o.env, ...tlsEnv(this.o.tls) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
     this.process = child;
-    await pollBackend(() => this.answersWithin(2_000), { timeout: 60_000, message: `the own CRM on port ${this.port} answers its health check (output: ${this.output.slice(-500)})` }).toBe(true);
+    // Node does not trust the certificate of a CRM over HTTPS: its start-up line says it listens
+    if (this.o.tls) return this.printed(/listening on https:\/\//, 60_000);
+    await pollBackend(() => this.answersWithin(2_000), { timeout: o.readyWithinMs ?? 60_000, message: `the own CRM on port ${this.port} answers its health check (output: ${this.output.slice(-500)})` }).toBe(true);
   }
 
   /** Whether the CRM answers its health check within `ms`: an import blocks the server for its duration. */

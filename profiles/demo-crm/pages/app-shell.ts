@@ -48,6 +48,8 @@ export class AppShell {
   readonly faultBanner: Locator;
   /** Buttons and links of the main area that would delete, remove or deactivate something. */
   readonly deleteControls: Locator;
+  /** Every date and time the main area shows (its <time> elements): screenshots mask them, they differ each run. */
+  readonly moments: Locator;
 
   constructor(readonly page: Page) {
     this.nav = new MainNav(page);
@@ -61,6 +63,7 @@ export class AppShell {
     const main = page.getByRole('main');
     const destructive = { name: /\b(delete|remove|deactivate)\b/i };
     this.deleteControls = main.getByRole('button', destructive).or(main.getByRole('link', destructive));
+    this.moments = main.locator('time');
   }
 
   /** Opens a CRM path and waits for its main heading. */

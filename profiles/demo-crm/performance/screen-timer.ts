@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { test, type Locator } from '@playwright/test';
 import { paths } from '../../../fixtures/paths.js';
+import { timeDownload } from '../../../fixtures/performance/download-timing.js';
 import { timeNavigation, type ScreenTiming } from '../../../fixtures/performance/screen-timing.js';
 import { clearlyOver, figureOf, summariseScreen, timingTable, type MeasuredScreen } from '../../../fixtures/performance/timing-report.js';
 import catalogue from '../acceptance/catalogue.js';
@@ -36,6 +37,11 @@ export interface TimedAction {
   samples?: number;
 }
 
+/** A download the user starts (an export): `act` clicks and returns the file. */
+export interface TimedDownload extends Omit<TimedAction, 'act' | 'content'> {
+  act: () => Promise<Buffer>;
+}
+
 /**
  * Times screens and transactions of one test in the actors' browsers and publishes what it measured:
  * one p95 figure per screen in reports/figures/performance-<test>.json (rewritten after every screen,
@@ -46,14 +52,32 @@ export class ScreenTimer {
   private readonly measured: MeasuredScreen[] = [];
 
   async time(actor: Actor, a: TimedAction): Promise<ScreenTiming[]> {
-    const samples: ScreenTiming[] = [];
-    const budget = BUDGETS.get(a.criterion);
     let last: ScreenTiming | undefined;
-    for (let i = 0; i <= (a.samples ?? SAMPLES); i += 1) {
-      if (a.before) await a.before();
+    return this.sample(actor, a, async (i) => {
       const content = a.content;
       last = await timeNavigation(actor.page, () => a.act(i), typeof content === 'function' ? () => content(i) : () => content, a.before ? undefined : last);
-      if (i > 0) samples.push(last);
+      return last;
+    });
+  }
+
+  /** Times a download like a screen; returns the file of the last sample. */
+  async timeDownload(actor: Actor, a: TimedDownload): Promise<Buffer> {
+    let file: Buffer = Buffer.alloc(0);
+    await this.sample(actor, a, async () => {
+      const { timing, result } = await timeDownload(actor.page, a.act);
+      file = result;
+      return timing;
+    });
+    return file;
+  }
+
+  private async sample(actor: Actor, a: Omit<TimedAction, 'act' | 'content'>, take: (sample: number) => Promise<ScreenTiming>): Promise<ScreenTiming[]> {
+    const samples: ScreenTiming[] = [];
+    const budget = BUDGETS.get(a.criterion);
+    for (let i = 0; i <= (a.samples ?? SAMPLES); i += 1) {
+      if (a.before) await a.before();
+      const timing = await take(i);
+      if (i > 0) samples.push(timing);
       // more samples of a screen clearly over its budget would only cost minutes of a defective CRM's time
       if (budget !== undefined && clearlyOver(samples, budget)) break;
     }

@@ -14,24 +14,71 @@ export interface TimedCrm {
   timer: ScreenTimer;
 }
 
+/** Seeding 100,000 leads, accounts and contacts took 8 s on the quiet 2-core machine and over 60 s at load 20. */
+const SEEDED_WITHIN_MS = 240_000;
+
+interface VolumeCrmOptions {
+  name: string;
+  volume: VolumeSeed;
+  /** "100,000 bulk leads, accounts and contacts" */
+  described: string;
+}
+
+async function startVolumeCrm(o: VolumeCrmOptions): Promise<OwnCrm> {
+  const crm = new OwnCrm(await freePort(OWN_CRM_PORTS.from, OWN_CRM_PORTS.to), o.name);
+  try {
+    await test.step(`Given a CRM of this test's own on port ${crm.port} with ${o.described}`, () => crm.start({ fresh: true, volume: o.volume, readyWithinMs: SEEDED_WITHIN_MS }));
+  } catch (error) {
+    await crm.dispose();
+    throw error;
+  }
+  return crm;
+}
+
+/** Every role signed in over HTTP on `crm`; publishes what the timer measured, even when the body failed half-way. */
+async function timedOn(crm: OwnCrm, browser: Browser, body: (crm: TimedCrm) => Promise<void>): Promise<void> {
+  const timer = new ScreenTimer();
+  const own = await castOnOwnCrm(crm, browser, test.info());
+  try {
+    await body({ cast: own.cast, timer });
+  } finally {
+    await timer.publish();
+    await own.close();
+  }
+}
+
 /**
  * Runs `body` on a CRM of the test's own holding `volume` bulk records (a fresh database, the run's
- * defect switches), with every role signed in over HTTP, then publishes what the timer measured, even
- * when the body failed half-way, and stops the CRM.
+ * defect switches), with every role signed in over HTTP, then stops the CRM.
  */
-export async function onVolumeCrm(browser: Browser, o: { name: string; volume: VolumeSeed; described: string }, body: (crm: TimedCrm) => Promise<void>): Promise<void> {
-  const crm = new OwnCrm(await freePort(OWN_CRM_PORTS.from, OWN_CRM_PORTS.to), o.name);
-  const timer = new ScreenTimer();
+export async function onVolumeCrm(browser: Browser, o: VolumeCrmOptions, body: (crm: TimedCrm) => Promise<void>): Promise<void> {
+  const crm = await startVolumeCrm(o);
   try {
-    await test.step(`Given a CRM of this test's own on port ${crm.port} with ${o.described}`, () => crm.start({ fresh: true, volume: o.volume }));
-    const own = await castOnOwnCrm(crm, browser, test.info());
-    try {
-      await body({ cast: own.cast, timer });
-    } finally {
-      await timer.publish();
-      await own.close();
-    }
+    await timedOn(crm, browser, body);
   } finally {
     await crm.dispose();
   }
+}
+
+/**
+ * One volume CRM for the tests of a describe block that only read its bulk data: seeded once before
+ * the first (seeding 100,000 records costs the 2-core machine tens of seconds), stopped after the
+ * last. The block's tests run in one worker, in order; each still runs alone (`-g`) as well.
+ */
+export function sharedVolumeCrm(o: VolumeCrmOptions): { run(browser: Browser, body: (crm: TimedCrm) => Promise<void>): Promise<void> } {
+  let crm: OwnCrm | undefined;
+  test.describe.configure({ mode: 'default' });
+  test.beforeAll(async () => {
+    test.setTimeout(SEEDED_WITHIN_MS + 60_000);
+    crm = await startVolumeCrm(o);
+  });
+  test.afterAll(async () => {
+    await crm?.dispose();
+  });
+  return {
+    run: (browser, body) => {
+      if (!crm) throw new Error(`the shared CRM ${o.name} did not start`);
+      return timedOn(crm, browser, body);
+    },
+  };
 }

@@ -14,6 +14,8 @@ export interface RawSession {
   /** the crm_sid cookie value */
   sid: string;
   csrfToken: string;
+  /** the CRM this session belongs to, when not the run's (a CRM of the test's own) */
+  origin?: string;
 }
 
 export interface RawAnswer {
@@ -43,7 +45,7 @@ export async function rawRequest(session: RawSession | null, method: string, pat
     headers['content-type'] = 'application/json';
     body = JSON.stringify(o.json ?? {});
   }
-  const response = await fetch(env.crmBaseUrl + path, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  const response = await fetch((session?.origin ?? env.crmBaseUrl) + path, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
   const text = await response.text();
   let parsed: unknown = text;
   if ((response.headers.get('content-type') ?? '').includes('application/json') && text) parsed = JSON.parse(text);
@@ -75,17 +77,30 @@ async function adminSession(admin: Actor): Promise<RawSession> {
   return { username: 'admin', sid, csrfToken: (await currentSession(admin.api)).csrfToken };
 }
 
-/** A new user of `role`, created by the admin, with a random password only this test knows. */
-export async function createThrowawayUser(admin: Actor, o: { role: string; team?: 'sales' | 'support'; tag: string }): Promise<ThrowawayUser> {
+export interface ThrowawayUserSpec {
+  role: string;
+  team?: 'sales' | 'support';
+  tag: string;
+}
+
+/** The body of POST /api/users for a new user of `role` with a random password only this test knows. */
+export function throwawayUserInput(o: ThrowawayUserSpec): { username: string; password: string; input: Record<string, string> } {
   const suffix = crypto.randomBytes(4).toString('hex');
   const username = `sec.${o.role.replace(/_/g, '')}.${suffix}`.slice(0, 40);
   const password = `${crypto.randomBytes(12).toString('base64url')}#9a`;
-  const answer = await rawRequest(await adminSession(admin), 'POST', '/api/users', {
-    token: true,
-    json: { username, displayName: `${o.tag} ${username}`, email: `${username}@example.test`, role: o.role, team: o.team ?? '', password },
-  });
-  if (answer.status !== 201) throw new Error(`creating the throwaway user ${username} answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return { id: (answer.body as { id: number }).id, username, password };
+  return { username, password, input: { username, displayName: `${o.tag} ${username}`, email: `${username}@example.test`, role: o.role, team: o.team ?? '', password } };
+}
+
+/** The new user, from the CRM's answer to POST /api/users; anything but 201 is an error naming the user, never the password. */
+export function createdUser(spec: { username: string; password: string }, answer: { status: number; body: unknown }): ThrowawayUser {
+  if (answer.status !== 201) throw new Error(`creating the throwaway user ${spec.username} answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return { id: (answer.body as { id: number }).id, username: spec.username, password: spec.password };
+}
+
+/** A new user of `role`, created by the admin, with a random password only this test knows. */
+export async function createThrowawayUser(admin: Actor, o: ThrowawayUserSpec): Promise<ThrowawayUser> {
+  const spec = throwawayUserInput(o);
+  return createdUser(spec, await rawRequest(await adminSession(admin), 'POST', '/api/users', { token: true, json: spec.input }));
 }
 
 /** Deactivates or reactivates a user as the admin (raw, so the stored admin session is untouched). */

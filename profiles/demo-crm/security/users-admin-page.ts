@@ -1,8 +1,9 @@
 import type { Locator } from '@playwright/test';
+import { Dialog } from '../../../pages/components/dialog.js';
 import { pageLoad, press } from '../../../pages/components/press.js';
 import { AppShell } from '../pages/app-shell.js';
 
-/** The admin's Users screen (/admin/users): each user's status and the Activate / Deactivate buttons. */
+/** The admin's Users screen (/admin/users): each user's role and status, the Activate / Deactivate and Change role buttons. */
 export class UsersAdminPage extends AppShell {
   async open(username?: string): Promise<void> {
     await this.goto(`/admin/users${username ? `?q=${encodeURIComponent(username)}` : ''}`);
@@ -12,7 +13,18 @@ export class UsersAdminPage extends AppShell {
     return this.page.getByTestId(`user-status-${username}`);
   }
 
+  roleOf(username: string): Locator {
+    return this.page.getByTestId(`user-role-${username}`);
+  }
+
   async deactivate(username: string): Promise<void> {
     await press(this.page.getByRole('button', { name: `Deactivate ${username}`, exact: true }), pageLoad);
+  }
+
+  /** Picks the new role in the user's Change role dialog (`role` as the CRM names it, e.g. sales_rep) and confirms. */
+  async changeRole(username: string, role: string): Promise<void> {
+    const dialog = new Dialog(this.page, `Change the role of ${username}`, pageLoad);
+    await dialog.openWith(this.page.getByRole('button', { name: `Change role of ${username}`, exact: true }));
+    await dialog.confirm('Change role', { 'New role': { option: role.replace('_', ' ') } });
   }
 }

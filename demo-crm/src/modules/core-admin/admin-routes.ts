@@ -9,8 +9,8 @@ import { conflict, notFound, parseInput, redirectWithToast, sendPage, Validation
 import { listParamsSchema, runList } from '../../core/list.js';
 import { can, ROLES } from '../../core/permissions.js';
 import { insertUser } from './seed-users.js';
+import { changeRole, roleEnum, roleSelect } from './user-role.js';
 
-const roleEnum = z.enum(ROLES, { error: 'Choose a role' });
 const newUserSchema = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, dots, dashes or underscores'),
   displayName: z.string().trim().min(1, 'Enter a display name').max(100),
@@ -40,10 +40,11 @@ function usersPage(req: FastifyRequest, reply: FastifyReply, o: { errors?: Recor
       columns: [
         { key: 'username', label: 'Username', sortable: true, render: (r) => r.username },
         { key: 'name', label: 'Name', render: (r) => r.displayName },
-        { key: 'role', label: 'Role', sortable: true, render: (r) => r.role },
+        { key: 'role', label: 'Role', sortable: true, render: (r) => html`<span data-testid="user-role-${r.username}">${r.role}</span>` },
         { key: 'status', label: 'Status', render: (r) => statusBadge(r.active ? 'Active' : 'Inactive', `user-status-${r.username}`) },
         // the auditor reads this list: the controls are offered only to roles that may use them
-        ...(mayEdit ? [{ key: 'actions', label: 'Actions', render: (r: UserListRow) => actionButton(req, { action: `/admin/users/${r.id}/${r.active ? 'deactivate' : 'activate'}`, label: `${r.active ? 'Deactivate' : 'Activate'} ${r.username}` }) }] : []),
+        ...(mayEdit ? [{ key: 'actions', label: 'Actions', render: (r: UserListRow) => html`${actionButton(req, { action: `/admin/users/${r.id}/${r.active ? 'deactivate' : 'activate'}`, label: `${r.active ? 'Deactivate' : 'Activate'} ${r.username}` })}
+          ${r.role === 'customer' || r.id === req.user?.id ? '' : actionButton(req, { action: `/admin/users/${r.id}/role`, label: `Change role of ${r.username}`, dialog: { title: `Change the role of ${r.username}`, body: roleSelect(r), confirmLabel: 'Change role' } })}` }] : []),
       ],
     })}
     ${mayCreate ? html`<section class="card" aria-labelledby="new-user-title"><h2 id="new-user-title">New user</h2>
@@ -104,6 +105,15 @@ export function registerAdminRoutes(app: FastifyInstance): void {
     });
   }
 
+  app.post('/admin/users/:id/role', (req, reply) => {
+    authorize(req, 'user', 'edit');
+    const id = Number((req.params as { id: string }).id);
+    const { role } = parseInput(z.object({ role: roleEnum }), req.body);
+    changeRole(req, id, role);
+    const { username } = req.server.crm.db.prepare('SELECT username FROM users WHERE id = ?').get(id) as { username: string };
+    return redirectWithToast(reply, req, `/admin/users?q=${encodeURIComponent(username)}`, `${username} is now ${role.replace('_', ' ')}`);
+  });
+
   app.get('/api/users', (req) => {
     authorize(req, 'user', 'list');
     const p = parseInput(listParamsSchema, req.query);
@@ -121,7 +131,8 @@ export function registerAdminRoutes(app: FastifyInstance): void {
   app.patch('/api/users/:id', (req) => {
     authorize(req, 'user', 'edit');
     const id = Number((req.params as { id: string }).id);
-    const body = parseInput(z.object({ active: z.boolean().optional(), password: z.string().min(10, 'Use at least 10 characters').optional() }), req.body);
+    const body = parseInput(z.object({ active: z.boolean().optional(), role: roleEnum.optional(), password: z.string().min(10, 'Use at least 10 characters').optional() }), req.body);
+    if (body.role !== undefined) changeRole(req, id, body.role);
     if (body.active !== undefined) setActive(req, id, body.active);
     if (body.password) {
       const info = req.server.crm.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(body.password), id);

@@ -78,4 +78,9 @@ CREATE TABLE form_submissions (
 CREATE INDEX form_submissions_created ON form_submissions(created_at);
 `,
   },
+  {
+    // the role a session was signed in with, for the record of that sign-in: access follows the user's current role
+    id: '002-session-role',
+    sql: 'ALTER TABLE sessions ADD COLUMN role TEXT;',
+  },
 ];

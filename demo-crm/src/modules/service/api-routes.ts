@@ -9,7 +9,7 @@ import {
   setPending, staffActions, takeTicket, viewTicket,
 } from './ticket-actions.js';
 import { canReadInternalNotes, canSeeSlaBoard, ticketReach } from './ticket-access.js';
-import { assignSchema, messageSchema, resolveSchema, staffTicketSchema, statusChangeSchema, ticketFilterSchema } from './ticket-input.js';
+import { assignSchema, messageSchema, resolveSchema, staffTicketSchema, statusChangeSchema, subjectValidated, ticketFilterSchema } from './ticket-input.js';
 import { listTickets, slaBoard } from './ticket-queries.js';
 import type { TicketState } from './ticket-store.js';
 import { loadMessages, ticketDetailJson, ticketSummaryJson } from './ticket-view.js';
@@ -43,7 +43,7 @@ export function registerTicketApi(app: FastifyInstance): void {
 
   app.post('/api/tickets', (req, reply) => {
     const user = authorize(req, 'ticket', 'create');
-    const input = parseInput(staffTicketSchema, req.body);
+    const input = parseInput(staffTicketSchema(subjectValidated(req)), req.body);
     const id = createTicket(req, user, { ...input, contactId: input.contactId ?? null });
     return reply.code(201).send(staffDetail(req, viewTicket(req, user, id)));
   });

@@ -9,7 +9,7 @@ import {
 } from './ticket-actions.js';
 import { ticketId } from './api-routes.js';
 import { ticketReach } from './ticket-access.js';
-import { messageSchema, portalTicketSchema, ratingSchema, ticketFilterSchema } from './ticket-input.js';
+import { messageSchema, portalTicketSchema, ratingSchema, subjectValidated, ticketFilterSchema } from './ticket-input.js';
 import { listTickets } from './ticket-queries.js';
 import type { TicketState } from './ticket-store.js';
 import { loadMessages, ticketDetailJson, ticketSummaryJson } from './ticket-view.js';
@@ -35,7 +35,7 @@ export function registerPortalApi(app: FastifyInstance): void {
   app.post('/api/portal/tickets', (req, reply) => {
     const user = authorize(req, 'ticket', 'create');
     if (ticketReach(user, 'create') === 'none') deny(req, 'ticket', 'create');
-    const input = parseInput(portalTicketSchema, req.body);
+    const input = parseInput(portalTicketSchema(subjectValidated(req)), req.body);
     const id = createTicket(req, user, { ...input, accountId: user.accountId as number, contactId: user.contactId, channel: 'portal' });
     return reply.code(201).send(portalDetail(req, viewTicket(req, user, id)));
   });

@@ -11,7 +11,7 @@ import {
   confirmResolution, createTicket, customerActions, customerReply, customerTicket, rateTicket, reopenTicket,
 } from './ticket-actions.js';
 import { ticketReach } from './ticket-access.js';
-import { messageSchema, portalTicketSchema, ratingSchema, ticketFilterSchema } from './ticket-input.js';
+import { messageSchema, portalTicketSchema, ratingSchema, subjectValidated, ticketFilterSchema } from './ticket-input.js';
 import { listTickets } from './ticket-queries.js';
 import type { TicketState } from './ticket-store.js';
 import { portalDetailPage, portalListPage, type PortalDetailOptions } from './pages/portal-pages.js';
@@ -58,7 +58,7 @@ export function registerPortalPages(app: FastifyInstance): void {
     const user = authorize(req, 'ticket', 'create');
     if (ticketReach(user, 'create') === 'none') deny(req, 'ticket', 'create');
     try {
-      const input = parseInput(portalTicketSchema, req.body);
+      const input = parseInput(portalTicketSchema(subjectValidated(req)), req.body);
       const id = createTicket(req, user, { ...input, accountId: user.accountId as number, contactId: user.contactId, channel: 'portal' });
       const s = customerTicket(req, id).state;
       return redirectWithToast(reply, req, `/portal/tickets/${id}`, `Ticket ${s.row.number} submitted`);

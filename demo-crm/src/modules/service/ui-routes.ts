@@ -14,7 +14,7 @@ import {
 } from './ticket-actions.js';
 import { canReadInternalNotes, canSeeSlaBoard, ticketReach } from './ticket-access.js';
 import { ticketHistory } from './ticket-history.js';
-import { assignSchema, messageSchema, resolveSchema, staffTicketSchema, ticketFilterSchema } from './ticket-input.js';
+import { assignSchema, messageSchema, resolveSchema, staffTicketSchema, subjectValidated, ticketFilterSchema } from './ticket-input.js';
 import { listTickets, slaBoard } from './ticket-queries.js';
 import type { TicketState } from './ticket-store.js';
 import { loadMessages } from './ticket-view.js';
@@ -90,7 +90,7 @@ export function registerTicketPages(app: FastifyInstance): void {
   app.post('/tickets', (req, reply) => {
     const user = authorize(req, 'ticket', 'create');
     try {
-      const input = parseInput(staffTicketSchema, req.body);
+      const input = parseInput(staffTicketSchema(subjectValidated(req)), req.body);
       const id = createTicket(req, user, { ...input, contactId: input.contactId ?? null });
       const s = viewTicket(req, user, id);
       return redirectWithToast(reply, req, `/tickets/${id}`, `Ticket ${s.row.number} created`);

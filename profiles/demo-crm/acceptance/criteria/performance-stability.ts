@@ -15,6 +15,10 @@ export const PERFORMANCE_STABILITY_CRITERIA: Criterion[] = [
     statement: "Opening the dashboard with the reference volume (10,000+ records of each object) is ready within 1.5 s at the 95th percentile, for the sales manager's and the support manager's dashboards." },
   { id: 'AC-PERF-06', area: 'performance', priority: 'should', threshold: { metric: 'p95-ms', max: 2_000, unit: 'ms' },
     statement: 'Saving a quote line, approving a discount and recording a payment show their result within 2 s at the 95th percentile with the reference volume.' },
+  { id: 'AC-PERF-07', area: 'performance', priority: 'should', threshold: { metric: 'p95-ms', max: 2_000, unit: 'ms' },
+    statement: "With 100,000 leads and accounts, filtering the leads list (one owner's 50,000 leads) and sorting it by a column, either direction, is ready within 2 s at the 95th percentile." },
+  { id: 'AC-PERF-08', area: 'performance', priority: 'should', threshold: { metric: 'p95-ms', max: 10_000, unit: 'ms' },
+    statement: 'With 100,000 leads and accounts, exporting a filtered list of 50,000 leads to CSV gives the user the whole file within 10 s at the 95th percentile, from the click.' },
 
   // Stability
   { id: 'AC-STAB-01', area: 'stability', priority: 'must', runsInARow: { of: 'business-process', times: 1 }, threshold: { metric: 'count', max: 0, unit: 'failed or retried runs' },
@@ -25,5 +29,9 @@ export const PERFORMANCE_STABILITY_CRITERIA: Criterion[] = [
     statement: 'A restart of the CRM in the middle of a process loses no committed record and the process continues where it stopped.' },
   { id: 'AC-STAB-03', area: 'stability', priority: 'must',
     statement: 'When the connection fails or is slow while a user saves a lead, records a payment or replies to a ticket, the screen says so in plain words and keeps what was typed; saving again works, and a double click or a second try after no answer never saves anything twice.' },
+  { id: 'AC-STAB-05', area: 'stability', priority: 'should', threshold: { metric: 'ratio', max: 0.25, unit: 'growth of the median RSS, last minute over first minute after warm-up' },
+    statement: "In a soak of mixed sales and service steps at a steady load for minutes (npm run load -- --soak), the CRM process's memory does not grow by more than 25 % from the first minute after warm-up to the last." },
+  { id: 'AC-STAB-06', area: 'stability', priority: 'should', threshold: { metric: 'count', max: 0, unit: 'failed steps' },
+    statement: 'In the same soak no step fails: every sign-in, lead, search, account, queue and portal step the users take succeeds.' },
 
 ];

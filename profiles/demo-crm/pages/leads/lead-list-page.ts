@@ -19,6 +19,16 @@ export class LeadListPage extends AppShell {
     await this.table.searchBar.search(text);
   }
 
+  /** Searches and filters at once, by the filters' labels and options: `{ Owner: 'Li Wei' }`. */
+  async searchAndFilter(text: string, filters: Record<string, string>): Promise<void> {
+    await this.table.searchBar.search(text, filters);
+  }
+
+  /** Sorts the list by a column header, `ascending` or `descending` (one or two clicks). */
+  async sortBy(column: string, dir: 'ascending' | 'descending'): Promise<void> {
+    await this.table.sortBy(column, dir);
+  }
+
   row(email: string): Locator {
     return this.table.row(email);
   }

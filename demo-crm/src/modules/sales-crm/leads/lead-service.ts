@@ -47,6 +47,20 @@ export function leadSearchSql(q: string, slow: boolean, concatenated = false): {
   return prefixSearch(q, ['l.first_name', 'l.last_name', 'l.company', 'l.email'], ['l.first_name', 'l.last_name']);
 }
 
+const LEAD_SORT_COLUMNS: Record<string, string> = {
+  name: 'l.last_name', company: 'l.company', email: 'l.email', status: 'l.status', source: 'l.source', createdAt: 'l.created_at',
+};
+
+/**
+ * Defect switch slow-lead-sort: a chosen sort first orders by a per-row computed key (always 0, so the
+ * order stays right) that no index serves, so every sorted page computes it for each matching lead
+ * and sorts them all; the export of a sorted list runs the same ORDER BY.
+ */
+function slowSortColumns(columns: Record<string, string>): Record<string, string> {
+  const key = "min(0, length(replace(hex(zeroblob(2048)), '0', l.email)))";
+  return Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, `${key}, ${column}`]));
+}
+
 export function listLeads(req: FastifyRequest, query: unknown): { list: ListResult<LeadRow>; filters: LeadListQuery } {
   const user = authorize(req, 'lead', 'list');
   const p = parseInput(leadListQuery, query);
@@ -66,9 +80,7 @@ export function listLeads(req: FastifyRequest, query: unknown): { list: ListResu
     searchSql: q ? leadSearchSql(q, req.server.crm.faults.on('slow-lead-search'), req.server.crm.faults.on('lead-search-sql-concatenated')) : undefined,
     // Defect switch lead-list-count-capped: a "fast" count that stops at 5,000 leads.
     ...(req.server.crm.faults.on('lead-list-count-capped') ? { countCap: 5_000 } : {}),
-    sortColumns: {
-      name: 'l.last_name', company: 'l.company', email: 'l.email', status: 'l.status', source: 'l.source', createdAt: 'l.created_at',
-    },
+    sortColumns: p.sort && req.server.crm.faults.on('slow-lead-sort') ? slowSortColumns(LEAD_SORT_COLUMNS) : LEAD_SORT_COLUMNS,
     sort: p.sort,
     dir: p.sort ? p.dir : 'desc',
     defaultSort: 'createdAt',

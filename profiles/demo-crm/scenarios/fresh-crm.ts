@@ -1,0 +1,35 @@
+import { test, type Browser, type TestInfo } from '@playwright/test';
+import type { Actor } from '../actor.js';
+import { castOnOwnCrm } from '../migration/own-crm-cast.js';
+import { freePort, OwnCrm } from '../migration/own-crm.js';
+import type { RoleKey } from '../roles.js';
+
+/**
+ * A CRM of the test's own on a port of `ports` (fresh, seeded database; the run's defect switches),
+ * every role signed in there. Nothing else writes to it: what its screens show is the seed plus what
+ * the test did.
+ */
+export interface FreshCrm {
+  crm: OwnCrm;
+  actor: (role: RoleKey) => Promise<Actor>;
+  close: () => Promise<void>;
+}
+
+export async function freshOwnCrm(o: { browser: Browser; testInfo: TestInfo; name: string; ports: [number, number] }): Promise<FreshCrm> {
+  const crm = new OwnCrm(await freePort(...o.ports), o.name);
+  const signedIn = await test.step(`Given a CRM of this test's own on port ${crm.port} (fresh database), every role signed in there`, async () => {
+    await crm.start({ fresh: true });
+    return castOnOwnCrm(crm, o.browser, o.testInfo);
+  }).catch(async (error: unknown) => {
+    await crm.dispose();
+    throw error;
+  });
+  return {
+    crm,
+    actor: (role) => signedIn.cast.get(role),
+    close: async () => {
+      await signedIn.close();
+      await crm.dispose();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EXPECTED_MATRIX } from '../../profiles/demo-crm/permissions/matrix.js';
+import { routeAllows } from '../../profiles/demo-crm/permissions/route-probe.js';
+import { MATRIX_ROUTES, OUTSIDE_ROUTES, compareWithServed, routeKey, type MatrixRoute } from '../../profiles/demo-crm/permissions/route-rules.js';
+import { salesFacts, ticketFacts } from '../../profiles/demo-crm/permissions/world.js';
+
+const served = [...MATRIX_ROUTES, ...OUTSIDE_ROUTES].map((r) => ({ method: r.method, path: r.path }));
+const route = (method: string, path: string): MatrixRoute => {
+  const found = MATRIX_ROUTES.find((r) => r.method === method && r.path === path);
+  assert.ok(found, `${method} ${path} is in the table`);
+  return found;
+};
+
+describe('the API route table (issue 13)', () => {
+  it('agrees with a CRM serving exactly its routes, page routes aside', () => {
+    assert.deepEqual(compareWithServed([...served, { method: 'GET', path: '/leads/:id' }]), { unclassified: [], notServed: [] });
+  });
+
+  it('names a served /api route it does not classify, and a row the CRM no longer serves', () => {
+    const result = compareWithServed([...served.filter((r) => r.path !== '/api/quotes/:id/send'), { method: 'POST', path: '/api/leads/:id/merge' }]);
+    assert.deepEqual(result, { unclassified: ['POST /api/leads/:id/merge'], notServed: ['POST /api/quotes/:id/send'] });
+  });
+
+  it('classifies each route once, except the export route, which is one row per exported list', () => {
+    const keys = MATRIX_ROUTES.filter((r) => !r.concrete || r.path !== '/api/exports/:file').map(routeKey);
+    assert.equal(new Set(keys).size, keys.length);
+    assert.deepEqual(MATRIX_ROUTES.filter((r) => r.path === '/api/exports/:file').map((r) => r.object), ['lead', 'account', 'contact']);
+  });
+
+  it('reads the ownership scope: rep A reaches their own opportunity, not rep B\'s nor admin\'s; the manager the team\'s', () => {
+    const view = route('GET', '/api/opportunities/:id');
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'salesRep', view, salesFacts('A', 'opportunity')), true);
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'salesRep', view, salesFacts('B', 'opportunity')), false);
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'salesRep', view, salesFacts('X', 'opportunity')), false);
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'salesManager', view, salesFacts('B', 'opportunity')), true);
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'salesManager', view, salesFacts('X', 'opportunity')), false);
+  });
+
+  it('keeps customers on the portal and staff off it, whatever the cell says', () => {
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'customer', route('GET', '/api/portal/tickets/:id'), ticketFacts('A', 'ticket')), true);
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'customer', route('GET', '/api/portal/tickets/:id'), ticketFacts('B', 'ticket')), false);
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'customer', route('GET', '/api/tickets/:id'), ticketFacts('A', 'ticket')), false);
+    assert.equal(routeAllows(EXPECTED_MATRIX, 'admin', route('GET', '/api/portal/tickets/:id'), ticketFacts('A', 'ticket')), false);
+  });
+
+  it('gives the SLA board only to roles that see every ticket', () => {
+    const board = route('GET', '/api/tickets/sla-board');
+    assert.deepEqual((['admin', 'supportAgent', 'supportManager', 'auditor', 'salesRep'] as const).map((r) => routeAllows(EXPECTED_MATRIX, r, board)), [true, false, true, true, false]);
+  });
+});
