@@ -205,4 +205,14 @@ describe('Agents see the queue, their own tickets and escalated ones', () => {
     assert.equal(board.agentLoad.reduce((sum: number, l: { open: number }) => sum + l.open, 0), board.openCount);
     assert.match((await kim.get('/service/sla')).text, new RegExp(`<th scope="row">Gone ${username.replace(/\./g, '\\.')} \\(inactive\\)</th>`));
   });
+
+  test('an admin who takes a queue ticket gets an Agent load row too, so the rows still add up to the open tickets', async () => {
+    const ticket = await staffTicket(ana, { accountId: await accountId(ana, 'Acme Robotics') });
+    assert.equal((await admin.post(`/api/tickets/${ticket.id}/take`)).status, 200);
+    const board = (await kim.get('/api/tickets/sla-board')).body;
+    const me = (await admin.get('/api/session')).body;
+    const row = board.agentLoad.find((l: { userId: number | null }) => l.userId === (me.user?.id ?? me.id));
+    assert.ok(row && row.open >= 1, 'the admin holding a ticket has a row with it');
+    assert.equal(board.agentLoad.reduce((sum: number, l: { open: number }) => sum + l.open, 0), board.openCount);
+  });
 });

@@ -110,13 +110,14 @@ export interface SlaBoard {
 export function slaBoard(req: FastifyRequest, user: SessionUser, reach: TicketReach): SlaBoard {
   const open = unresolvedTickets(req, user, reach).sort((a, b) => nextDueAt(a) - nextDueAt(b));
   const breaches = open.filter(isBreached);
-  // A deactivated agent who still holds open tickets keeps a row (named as inactive), so the rows
-  // always add up to the open tickets and a departed agent's work stays in sight until reassigned.
+  // Anyone who holds open tickets keeps a row: a deactivated agent (named as inactive) and a user of
+  // another role who took a queue ticket (an admin), so the rows always add up to the open tickets
+  // and nobody's held work drops out of sight until reassigned.
   const holders = new Set(open.map((t) => t.row.assignee_id));
   const staff = (req.server.crm.db
-    .prepare(`SELECT id, display_name AS name, active FROM users WHERE role IN ('support_agent','support_manager') ORDER BY display_name`)
-    .all() as { id: number; name: string; active: number }[])
-    .filter((u) => u.active === 1 || holders.has(u.id))
+    .prepare(`SELECT id, display_name AS name, active, role IN ('support_agent','support_manager') AS support FROM users ORDER BY display_name`)
+    .all() as { id: number; name: string; active: number; support: number }[])
+    .filter((u) => (u.support === 1 && u.active === 1) || holders.has(u.id))
     .map((u) => ({ userId: u.id as number | null, name: u.active === 1 ? u.name : `${u.name} (inactive)` }));
   const load: AgentLoad[] = [...staff, { userId: null, name: 'Unassigned' }].map((u) => {
     const mine = open.filter((t) => t.row.assignee_id === u.userId);
