@@ -38,6 +38,7 @@ const requests = Number(args.requests);
 
 const FLOW_FILE = 'flows/demo-crm/lead-to-cash-lead-exceptions.spec.ts';
 const FLOW_TITLE = 'a disqualified lead keeps its reason and can no longer be converted';
+/** within OWN_CRM_PORTS.bench (profiles/demo-crm/own-crm-ports.ts) */
 const PORTS = { framework: 4530, raw: 4521, regression: 4531, volumeSmall: 4540, volumeLarge: 4541 } as const;
 const VOLUMES = [1_000, 100_000] as const;
 const benchDir = path.join(paths.root, 'reports', 'bench');

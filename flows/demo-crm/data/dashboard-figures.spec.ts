@@ -10,7 +10,7 @@ test.describe('Data accuracy: every number on every screen equals the records be
     test.setTimeout(300_000);
     await describeFlow({ epic: 'Data accuracy', feature: 'Cross-module sync', story: 'Every department sees the same numbers', severity: 'critical', owner: 'qa-data', tags: ['data-accuracy', 'dashboards'] });
     await criteria('AC-DA-01');
-    const busy = await busyOwnCrm({ browser, testInfo, data, ports: [4861, 4869] });
+    const busy = await busyOwnCrm({ browser, testInfo, data, ports: 'dashboard' });
     try {
       const rows: FigureRow[] = [];
       for (const role of ROLE_KEYS) rows.push(...(await figureRowsOf(await busy.actor(role), role)));

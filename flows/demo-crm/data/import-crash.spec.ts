@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { env } from '../../../fixtures/env.js';
 import { toCsv } from '../../../profiles/demo-crm/data/csv.js';
-import { OwnCrm, freePort } from '../../../profiles/demo-crm/migration/own-crm.js';
+import { OwnCrm } from '../../../profiles/demo-crm/migration/own-crm.js';
+import { ownCrmPort } from '../../../profiles/demo-crm/own-crm-ports.js';
 import { holdNextWrite } from '../../../profiles/demo-crm/stability/crash.js';
 import { ImportResultPage } from '../../../profiles/demo-crm/pages/import/import-result-page.js';
 import { ImportUploadPage } from '../../../profiles/demo-crm/pages/import/import-upload-page.js';
@@ -17,7 +18,7 @@ test.describe('Data migration: a CRM killed in the middle of an import', { tag: 
     test.setTimeout(600_000);
     await describeFlow({ epic: 'Data migration', feature: 'Import durability', story: 'An interrupted import leaves nothing behind', severity: 'critical', owner: 'qa-data', tags: ['data-migration', 'stability'] });
     await criteria('AC-DM-07');
-    const crm = new OwnCrm(await freePort(4570, 4599), `dm-crash-${data.tag}`);
+    const crm = new OwnCrm(await ownCrmPort('importCrash'), `dm-crash-${data.tag}`);
     const rows = data.leadImportRows(ROWS, { cjk: true });
     const file = toCsv(rows, [
       { header: 'First name', value: (r) => r.firstName }, { header: 'Last name', value: (r) => r.lastName }, { header: 'Company', value: (r) => r.company },

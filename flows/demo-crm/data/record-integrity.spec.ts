@@ -23,7 +23,7 @@ test.describe('Data accuracy: nothing others depend on disappears, and every tot
     test.setTimeout(300_000);
     await describeFlow({ epic: 'Data accuracy', feature: 'Record integrity', story: 'Nothing others depend on disappears', severity: 'critical', owner: 'qa-data', tags: ['data-accuracy', 'integrity'] });
     await criteria('AC-DA-05');
-    const busy = await busyOwnCrm({ browser, testInfo, data, ports: [4870, 4879] });
+    const busy = await busyOwnCrm({ browser, testInfo, data, ports: 'integrity' });
     /** every broken rule, counted for the figure and listed when the test fails */
     const problems: string[] = [];
     const check = (ok: boolean, problem: string) => void (ok || problems.push(problem));

@@ -2,11 +2,9 @@ import { test, type Browser } from '@playwright/test';
 import type { Cast } from '../../../fixtures/cast.js';
 import type { ApiClient } from '../api/client.js';
 import { castOnOwnCrm } from '../migration/own-crm-cast.js';
-import { OwnCrm, freePort, type VolumeSeed } from '../migration/own-crm.js';
+import { OwnCrm, type VolumeSeed } from '../migration/own-crm.js';
+import { ownCrmPort } from '../own-crm-ports.js';
 import { ScreenTimer } from './screen-timer.js';
-
-/** The ports the performance tests' own CRMs take the first free one of. */
-export const OWN_CRM_PORTS = { from: 4820, to: 4839 } as const;
 
 export interface TimedCrm {
   /** every role, signed in on the test's own CRM */
@@ -25,7 +23,7 @@ interface VolumeCrmOptions {
 }
 
 async function startVolumeCrm(o: VolumeCrmOptions): Promise<OwnCrm> {
-  const crm = new OwnCrm(await freePort(OWN_CRM_PORTS.from, OWN_CRM_PORTS.to), o.name);
+  const crm = new OwnCrm(await ownCrmPort('timed'), o.name);
   try {
     await test.step(`Given a CRM of this test's own on port ${crm.port} with ${o.described}`, () => crm.start({ fresh: true, volume: o.volume, readyWithinMs: SEEDED_WITHIN_MS }));
   } catch (error) {

@@ -6,6 +6,7 @@ import type { RoleKey } from '../roles.js';
 import { busySales, type BusySales } from './busy-sales.js';
 import { busyService, type BusyService } from './busy-service.js';
 import { freshOwnCrm } from './fresh-crm.js';
+import type { OwnCrmPortRange } from '../own-crm-ports.js';
 
 /**
  * A CRM of the test's own (fresh database, the run's defect switches) holding a busy sales side and
@@ -20,7 +21,7 @@ export interface BusyCrm {
   close(): Promise<void>;
 }
 
-export async function busyOwnCrm(o: { browser: Browser; testInfo: TestInfo; data: TestData; ports: [number, number] }): Promise<BusyCrm> {
+export async function busyOwnCrm(o: { browser: Browser; testInfo: TestInfo; data: TestData; ports: OwnCrmPortRange }): Promise<BusyCrm> {
   const { crm, actor, close } = await freshOwnCrm({ ...o, name: `busy-${o.data.tag}` });
   try {
     const sales = await busySales({ admin: await actor('admin'), rep: await actor('salesRep'), rep2: await actor('salesRep2'), manager: await actor('salesManager'), finance: await actor('finance') }, o.data);

@@ -1,11 +1,12 @@
 import { test, type Browser, type TestInfo } from '@playwright/test';
 import type { Actor } from '../actor.js';
 import { castOnOwnCrm } from '../migration/own-crm-cast.js';
-import { freePort, OwnCrm } from '../migration/own-crm.js';
+import { OwnCrm } from '../migration/own-crm.js';
+import { ownCrmPort, type OwnCrmPortRange } from '../own-crm-ports.js';
 import type { RoleKey } from '../roles.js';
 
 /**
- * A CRM of the test's own on a port of `ports` (fresh, seeded database; the run's defect switches),
+ * A CRM of the test's own on a port of the range `ports` names (fresh, seeded database; the run's defect switches),
  * every role signed in there. Nothing else writes to it: what its screens show is the seed plus what
  * the test did.
  */
@@ -15,8 +16,8 @@ export interface FreshCrm {
   close: () => Promise<void>;
 }
 
-export async function freshOwnCrm(o: { browser: Browser; testInfo: TestInfo; name: string; ports: [number, number] }): Promise<FreshCrm> {
-  const crm = new OwnCrm(await freePort(...o.ports), o.name);
+export async function freshOwnCrm(o: { browser: Browser; testInfo: TestInfo; name: string; ports: OwnCrmPortRange }): Promise<FreshCrm> {
+  const crm = new OwnCrm(await ownCrmPort(o.ports), o.name);
   const signedIn = await test.step(`Given a CRM of this test's own on port ${crm.port} (fresh database), every role signed in there`, async () => {
     await crm.start({ fresh: true });
     return castOnOwnCrm(crm, o.browser, o.testInfo);

@@ -4,11 +4,9 @@ import { env } from '../../../fixtures/env.js';
 import { paths } from '../../../fixtures/paths.js';
 import { runCertificate } from '../../../fixtures/tls.js';
 import { SESSION_COOKIE } from '../http.js';
-import { freePort, OwnCrm } from '../migration/own-crm.js';
+import { OwnCrm } from '../migration/own-crm.js';
+import { ownCrmPort } from '../own-crm-ports.js';
 import { createdUser, throwawayUserInput, type ThrowawayUser } from './raw-http.js';
-
-/** Ports of the session tests' own CRMs. */
-const PORTS = { from: 4900, to: 4919 } as const;
 
 export interface HttpsCrm {
   crm: OwnCrm;
@@ -27,7 +25,7 @@ export interface OwnSessionCrms {
 export async function ownSessionCrms({}, use: (crms: OwnSessionCrms) => Promise<void>): Promise<void> {
   const started: OwnCrm[] = [];
   const start = async (make: (port: number) => OwnCrm): Promise<OwnCrm> => {
-    const crm = make(await freePort(PORTS.from, PORTS.to));
+    const crm = make(await ownCrmPort('sessions'));
     started.push(crm);
     await crm.start({ fresh: true });
     return crm;

@@ -5,7 +5,8 @@ import type { CrmProfile } from '../../../fixtures/profile.js';
 import { env } from '../../../fixtures/env.js';
 import type { Actor } from '../actor.js';
 import type { ApiClient } from '../api/client.js';
-import { freePort, OwnCrm } from '../migration/own-crm.js';
+import { OwnCrm } from '../migration/own-crm.js';
+import { ownCrmPort } from '../own-crm-ports.js';
 import profile from '../profile.js';
 import { isPortalRole, type RoleKey } from '../roles.js';
 
@@ -22,12 +23,12 @@ export interface OwnCrmWorld {
   actor(role: RoleKey): Promise<Actor>;
 }
 
-/** Ports of the stability tests' own CRMs; two workers start looking from different ends. */
-const PORTS = { from: 4841, to: 4859, perWorker: 9 } as const;
+/** Two workers start looking for a free port at different ends of the stability range. */
+const PER_WORKER = 9;
 
 export const ownCrmFixtures = base.extend<{ ownCrm: OwnCrmWorld }, { ownCrmProcess: OwnCrm }>({
   ownCrmProcess: [async ({}, use, workerInfo) => {
-    const port = await freePort(PORTS.from + (workerInfo.parallelIndex % 2) * PORTS.perWorker, PORTS.to);
+    const port = await ownCrmPort('stability', (workerInfo.parallelIndex % 2) * PER_WORKER);
     const crm = new OwnCrm(port, `stability-w${workerInfo.workerIndex}`);
     try {
       await crm.start({ fresh: true });
