@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lastAttempts } from '../../fixtures/acceptance/allure-results.js';
 import { judgeCatalogue } from '../../fixtures/acceptance/criterion-status.js';
+import { TRANSPORT_LABEL } from '../../fixtures/acceptance/repeated-runs.js';
 import { catalogueOf, criterion, evidence, run } from './acceptance-support.js';
 
 const leadToCash = criterion('AC-L2C-01', { area: 'business-process' });
@@ -37,5 +38,29 @@ describe('runs in a row (stability judged on the tests of an area)', () => {
 
   it('is not covered when no test of the area ran', () => {
     assert.equal(judge(1, []).status, 'not-covered');
+  });
+
+  describe('over HTTPS (the whole suite against the CRM served over TLS)', () => {
+    const overHttps = criterion('AC-SEC-09', { area: 'security', runsInARow: { of: 'any', times: 1, over: 'https' }, threshold: { metric: 'count', max: 0, unit: 'failed or retried runs' } });
+    const tls = { labels: { [TRANSPORT_LABEL]: ['https'] } };
+    const plain = { labels: { [TRANSPORT_LABEL]: ['http'] } };
+    const judgeHttps = (runs: ReturnType<typeof run>[]) =>
+      judgeCatalogue(catalogueOf(leadToCash, criterion('AC-SEC-02', { area: 'security' }), overHttps), evidence({ runs })).find((r) => r.criterion.id === 'AC-SEC-09')!;
+
+    it('is not covered by runs over HTTP, and says how to run it over HTTPS', () => {
+      const result = judgeHttps([flow('a', plain), run('xss', { criteria: ['AC-SEC-02'], ...plain })]);
+      assert.equal(result.status, 'not-covered');
+      assert.match(result.reason, /no test ran with the CRM over HTTPS \(CRM_BASE_URL=https:/);
+    });
+
+    it('counts the tests of every area that ran over HTTPS, and only those runs', () => {
+      const result = judgeHttps([flow('a', tls), run('xss', { criteria: ['AC-SEC-02'], ...tls }), flow('a', { ...plain, status: 'failed' })]);
+      assert.equal(result.status, 'passed');
+      assert.match(result.figures[0]!.figure.source, /^2 test\(s\), 1 run\(s\) each with the CRM over HTTPS/);
+    });
+
+    it('fails when a test fails over HTTPS', () => {
+      assert.equal(judgeHttps([flow('a', tls), run('xss', { criteria: ['AC-SEC-02'], ...tls, status: 'failed' })]).status, 'failed');
+    });
   });
 });

@@ -24,6 +24,8 @@ export const SECURITY_USABILITY_CRITERIA: Criterion[] = [
     statement: 'A denied page and a denied API call, a discount change, a payment, a deletion, a user deactivation and a role change each appear in the audit log under the user who did it, with old → new values where a value changed, stamped with the time it happened.' },
   { id: 'AC-SEC-08', area: 'security', priority: 'must',
     statement: 'SQL-like text typed into a lead (quotes, comments, UNION, DROP TABLE) is stored and shown exactly as typed on its page, in the list and in the API, and a search for it finds exactly the leads that hold it: no more rows, no error, nothing else changed.' },
+  { id: 'AC-SEC-09', area: 'security', priority: 'should', runsInARow: { of: 'any', times: 1, over: 'https' }, threshold: { metric: 'count', max: 0, unit: 'failed or retried runs' },
+    statement: 'The whole suite passes with the CRM served over HTTPS (CRM_BASE_URL=https://…, a certificate trusted only for the run; the nightly HTTPS run): every test that proves a criterion passes at its first attempt, with Secure session cookies.' },
   { id: 'AC-SEC-07', area: 'security', priority: 'should', threshold: { metric: 'count', max: 0, unit: 'session lifetime rules broken' },
     statement: 'A signed-in session left idle longer than the idle limit (CRM_SESSION_IDLE_SECONDS, 8 hours by default) is refused on its next request, and a session in constant use is refused once its absolute lifetime (CRM_SESSION_MAX_SECONDS, 12 hours) has passed: the browser lands on the sign-in page, the API answers 401 — checked on a CRM of the test\'s own with limits of a few seconds.' },
 
