@@ -54,9 +54,15 @@ describe('runs in a row (stability judged on the tests of an area)', () => {
     });
 
     it('counts the tests of every area that ran over HTTPS, and only those runs', () => {
-      const result = judgeHttps([flow('a', tls), run('xss', { criteria: ['AC-SEC-02'], ...tls }), flow('a', { ...plain, status: 'failed' })]);
+      const result = judgeHttps([flow('a', tls), run('xss', { criteria: ['AC-SEC-02'], ...tls }), flow('a', { ...plain, status: 'failed' }), run('xss', { criteria: ['AC-SEC-02'], ...plain })]);
       assert.equal(result.status, 'passed');
       assert.match(result.figures[0]!.figure.source, /^2 test\(s\), 1 run\(s\) each with the CRM over HTTPS/);
+    });
+
+    it('is not covered while some tests of the results ran over HTTP only: the whole suite must run over HTTPS', () => {
+      const result = judgeHttps([flow('a', tls), run('xss', { criteria: ['AC-SEC-02'], ...plain })]);
+      assert.equal(result.status, 'not-covered');
+      assert.match(result.reason, /1 of the 2 tests in the results never ran with the CRM over HTTPS/);
     });
 
     it('fails when a test fails over HTTPS', () => {
