@@ -149,6 +149,14 @@ describe('core: a role change is in force at the next request', () => {
     assert.match((await admin.get(`/api/users?q=${username}`)).text, /"role":"support_manager"/);
   });
 
+  test('deactivate and activate on the Users screen lead back to the list filtered to that user, so the row is in view on a long list', async () => {
+    const { admin, id, username } = await manager(plain);
+    for (const verb of ['deactivate', 'activate']) {
+      const posted = await admin.request('POST', `/admin/users/${id}/${verb}`, '', { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' });
+      assert.deepEqual([posted.status, posted.headers.get('location')], [303, `/admin/users?q=${username}`], verb);
+    }
+  });
+
   test('role-kept-in-session: the demoted manager keeps approvals until signing in again', async () => {
     const { admin, id, username, session } = await manager(kept);
     assert.equal((await admin.patch(`/api/users/${id}`, { role: 'sales_rep' })).status, 200);

@@ -70,7 +70,8 @@ function createUser(req: FastifyRequest, input: z.infer<typeof newUserSchema>): 
   return id;
 }
 
-function setActive(req: FastifyRequest, id: number, active: boolean): void {
+/** Activates or deactivates the user; returns their username. */
+function setActive(req: FastifyRequest, id: number, active: boolean): string {
   const { db } = req.server.crm;
   const row = db.prepare('SELECT id, username, active FROM users WHERE id = ?').get(id) as { id: number; username: string; active: number } | undefined;
   if (!row) notFound('No such user');
@@ -80,6 +81,7 @@ function setActive(req: FastifyRequest, id: number, active: boolean): void {
     if (!active) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
   })();
   audit(req, { action: 'update', object: 'user', recordId: id, changes: { active: { from: row.active === 1, to: active } } });
+  return row.username;
 }
 
 export function registerAdminRoutes(app: FastifyInstance): void {
@@ -100,8 +102,9 @@ export function registerAdminRoutes(app: FastifyInstance): void {
   for (const [verb, active] of [['activate', true], ['deactivate', false]] as const) {
     app.post(`/admin/users/:id/${verb}`, (req, reply) => {
       authorize(req, 'user', 'edit');
-      setActive(req, Number((req.params as { id: string }).id), active);
-      return redirectWithToast(reply, req, '/admin/users', active ? 'User activated' : 'User deactivated');
+      const username = setActive(req, Number((req.params as { id: string }).id), active);
+      // back to the list filtered to that user: on a long list the row would otherwise be pages away
+      return redirectWithToast(reply, req, `/admin/users?q=${encodeURIComponent(username)}`, active ? 'User activated' : 'User deactivated');
     });
   }
 
