@@ -65,8 +65,8 @@ function readPrevious(): SelftestReport | undefined {
 }
 
 /**
- * Where a fresh checkout (no reports/selftest yet, e.g. CI) starts each switch: the tests that caught
- * them in a committed run (profiles/<profile>/acceptance/selftest-catchers.json). Only an ordering
+ * Where a switch starts when the last run (reports/selftest) did not catch it or did not run it, as on
+ * a fresh checkout or after .ci/run's subset: the tests that caught it in a committed run (profiles/<profile>/acceptance/selftest-catchers.json). Only an ordering
  * hint: a switch its test no longer catches goes on through the rest of the suite.
  */
 function readKnownCatchers(profileName: string): PreviousCatch[] {
@@ -315,7 +315,8 @@ async function main(): Promise<number> {
   const suite = listSuite(root, flowsDir, o.exclude);
   if (suite.length === 0) fail(`no specs under ${flowsDir}`);
   const previous = readPrevious();
-  const previousCatches: PreviousCatch[] = previous ? [...previous.switches, ...previous.notRun] : readKnownCatchers(o.profile);
+  // a partial earlier run (e.g. .ci/run's subset) knows only some switches: the committed catchers start the rest
+  const previousCatches: PreviousCatch[] = [...(previous ? [...previous.switches, ...previous.notRun] : []), ...readKnownCatchers(o.profile)];
   const selection = o.subset ? `CI subset (one switch per kind): ${switches.length} of ${catalogue.length} switches` : o.switches || o.kinds ? `${switches.length} of ${catalogue.length} switches (${[o.kinds ? `kinds ${o.kinds.join(', ')}` : '', o.switches ? `switches ${o.switches.join(', ')}` : ''].filter(Boolean).join('; ')})` : `all ${catalogue.length} switches`;
   console.log(`selftest: ${selection}, ${o.parallel} at a time; ${suite.length} spec files in ${flowsDir}${o.exclude ? ` (left out: ${o.exclude.join(', ')})` : ''}`);
 

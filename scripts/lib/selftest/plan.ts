@@ -183,8 +183,9 @@ export interface Pass {
 }
 
 export function firstPass(sw: DefectSwitch, previous: readonly PreviousCatch[], suite: readonly SpecFile[], flowsDir: string): Pass | undefined {
-  const last = previous.find((p) => p.name === sw.name);
-  if (last?.caught && last.test && suite.includes(last.test.file)) {
+  // the first catch that still names a test of the suite: the last run's, then the committed catchers
+  const last = previous.find((p) => p.name === sw.name && p.caught && p.test && suite.includes(p.test.file));
+  if (last?.test) {
     return { label: 'the test that caught it last time', files: [last.test.file], onlyTitle: last.test.title, skipTitles: [] };
   }
   const files = areaSpecFiles(sw.caughtBy, suite, flowsDir);
