@@ -29,7 +29,7 @@ import type { BundledServer, CrmProfile } from '../fixtures/profile.js';
 import { askCrmForSwitchNames, catalogueDisagreements, readCatalogue, type DefectSwitch } from './lib/selftest/catalogue.js';
 import { messageLines, outcomes, type Outcome } from './lib/selftest/classify.js';
 import { figureCatch, figuresOfRun, type FigureCatch } from './lib/selftest/figures.js';
-import { firstPass, listSuite, nextPass, parseOptions, PORT_RANGE, selectSwitches, type Options, type Pass, type PreviousCatch } from './lib/selftest/plan.js';
+import { areaPass, firstPass, listSuite, nextPass, parseOptions, PORT_RANGE, selectSwitches, type Options, type Pass, type PreviousCatch } from './lib/selftest/plan.js';
 import { carryOver, duration, renderHtml, renderMarkdownTable, summaryLine, totalsOf, type BaselineRecord, type PassRecord, type SelftestReport, type SwitchResult } from './lib/selftest/report.js';
 import { counts, criteriaOf, portFree, repoFile, runPlaywright, stopAll } from './lib/selftest/run.js';
 
@@ -253,7 +253,8 @@ async function runSwitch(sw: DefectSwitch, index: number, ctx: SwitchContext): P
       done.titles.push(c.failure.title);
       if (pass.onlyTitle !== undefined) done.titles.push(pass.onlyTitle);
     }
-    pass = nextPass(ctx.suite, done);
+    // a catcher that passed alone: its area next, then the rest of the suite
+    pass = (pass.onlyTitle !== undefined ? areaPass(sw, ctx.suite, ctx.flowsDir, done) : undefined) ?? nextPass(ctx.suite, done);
   }
   const outcome = reasons.length ? 'inconclusive' : 'missed';
   return finish({ caught: false, outcome, inconclusiveReason: reasons.length ? reasons.join(' — then: ') : null, test: null, criterion: null, assertion: null, secondsToDetection: null });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { catalogueDisagreements, knownNamesFromRefusal, parseCatalogueTable, type DefectSwitch } from '../../scripts/lib/selftest/catalogue.js';
 import { classify, isAssertionFailure, type PwReport, type PwResult } from '../../scripts/lib/selftest/classify.js';
-import { areaSpecFiles, ciSubset, CI_SUBSET, firstPass, nextPass, parseOptions, passArgs, selectSwitches } from '../../scripts/lib/selftest/plan.js';
+import { areaPass, areaSpecFiles, ciSubset, CI_SUBSET, firstPass, nextPass, parseOptions, passArgs, selectSwitches } from '../../scripts/lib/selftest/plan.js';
 import { carryOver, renderHtml, summaryLine, totalsOf, type SelftestReport, type SwitchResult } from '../../scripts/lib/selftest/report.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -155,6 +155,10 @@ describe('selftest: choosing and ordering', () => {
     for (const lastRun of [{ name: 'quote-tax-on-gross', caught: false }, { ...previous[0]!, test: { title: 'x', file: 'flows/demo-crm/gone.spec.ts' } }]) {
       assert.equal(firstPass(sw('quote-tax-on-gross'), [lastRun, committed], suite, 'flows/demo-crm')!.onlyTitle, 'a committed catcher');
     }
+    // the last catcher passed alone: its area next, without the title already run
+    const area = areaPass(sw('quote-tax-on-gross'), suite, 'flows/demo-crm', { files: [], titles: ['rep sells with a discount'] })!;
+    assert.deepEqual([area.files, area.skipTitles], [['flows/demo-crm/lead-to-cash-approvals.spec.ts', 'flows/demo-crm/lead-to-cash.spec.ts'], ['rep sells with a discount']]);
+    assert.equal(areaPass(sw('quote-tax-on-gross'), suite, 'flows/demo-crm', { files: area.files, titles: [] }), undefined);
     // no spec for the area yet: straight to the whole suite
     assert.equal(firstPass(sw('slow-lead-search'), [], suite, 'flows/demo-crm'), undefined);
     assert.equal(nextPass(suite, { files: suite, titles: [] }), undefined);

@@ -188,8 +188,16 @@ export function firstPass(sw: DefectSwitch, previous: readonly PreviousCatch[], 
   if (last?.test) {
     return { label: 'the test that caught it last time', files: [last.test.file], onlyTitle: last.test.title, skipTitles: [] };
   }
-  const files = areaSpecFiles(sw.caughtBy, suite, flowsDir);
-  return files.length ? { label: `its area (${areasOf(sw.caughtBy).join('; ')})`, files, skipTitles: [] } : undefined;
+  return areaPass(sw, suite, flowsDir, { files: [], titles: [] });
+}
+
+/**
+ * The spec files of the switch's area not run yet, skipping the titles already run. After its last
+ * catcher passed alone: that test may catch it only after the tests before it in its file have run.
+ */
+export function areaPass(sw: DefectSwitch, suite: readonly SpecFile[], flowsDir: string, done: { files: readonly SpecFile[]; titles: readonly string[] }): Pass | undefined {
+  const files = areaSpecFiles(sw.caughtBy, suite, flowsDir).filter((f) => !done.files.includes(f));
+  return files.length ? { label: `its area (${areasOf(sw.caughtBy).join('; ')})`, files, skipTitles: [...done.titles] } : undefined;
 }
 
 /** What is left of the suite after the passes so far, or `undefined` when nothing is. */
