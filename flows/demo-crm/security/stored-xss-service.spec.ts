@@ -105,6 +105,7 @@ test.describe('Stored XSS: tickets, notes, approvals and payments', { tag: '@sec
     await salesManager.step(`approves quote ${quote.number} with a comment holding a payload`, async () => {
       const inbox = salesManager.at(ApprovalsInboxPage);
       await inbox.open();
+      await inbox.find(quote.number);
       await inbox.approve(quote.number, comment);
     });
 
