@@ -28,7 +28,7 @@ async function expectApprovedLook(actor: Actor, screen: { title: string; name: s
   }
 }
 
-/** A CRM of the test's own (fresh, so the dashboard and lists show known figures), on a port of 4940–4949. */
+/** A CRM of the test's own (fresh, so the dashboard and lists show known figures), on a port of the visual range. */
 const visualTest = test.extend<{ ownFreshCrm: FreshCrm }>({
   ownFreshCrm: async ({ browser }, use, testInfo) => {
     const own = await freshOwnCrm({ browser, testInfo, name: 'visual', ports: 'visual' });
