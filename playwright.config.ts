@@ -8,11 +8,12 @@ import { reporters } from './fixtures/reporting.js';
 import { runCertificate } from './fixtures/tls.js';
 
 /**
- * Projects, in order: `setup` signs every role in once through the real login pages; one project per
- * installed browser runs the flows (and `permissions` the permission matrix); `allure-results` then
- * proves the report data is complete and `after-suite` checks what the run left on the shared CRM; and
- * `no-secrets` (setup's teardown, so it runs last even after failures) scans every artefact for
- * the configured passwords.
+ * Projects, in order: one project per installed browser runs the flows (and `permissions` the
+ * permission matrix); `allure-results` then proves the report data is complete and `after-suite`
+ * checks what the run left on the shared CRM. Around them, in the runner process: global setup checks
+ * the CRM answers, the sign-in reporter signs in the roles the selected tests use through the real
+ * login pages while the workers start, and global teardown (also after failures) scans every artefact
+ * for the configured passwords. No worker process is spent on either.
  */
 const crmUrl = new URL(env.crmBaseUrl);
 const server = profile.capabilities.bundledServer;
@@ -36,7 +37,7 @@ const flowsDir = path.join(paths.root, 'flows');
 const frameworkDir = path.join(flowsDir, 'framework');
 /** The flows of the CRM under test: flows/<CRM_PROFILE>/. */
 const profileFlowsDir = path.join(flowsDir, profile.name);
-const REPORT_CHECKS = ['**/framework/allure-results.spec.ts', '**/framework/no-secrets-in-reports.spec.ts'];
+const REPORT_CHECKS = ['**/framework/allure-results.spec.ts'];
 /**
  * A profile's permission matrix (flows/<profile>/permissions/) runs once, in its own project: it is
  * about the CRM's rules, not the browser, and its report project runs after it without making a
@@ -82,6 +83,7 @@ export default defineConfig({
     toHaveScreenshot: { pathTemplate: '{testDir}/{testFileDir}/__screenshots__/{projectName}/{arg}{ext}', maxDiffPixels: 25 },
   },
   globalSetup: path.join(paths.root, 'fixtures', 'global-setup.ts'),
+  globalTeardown: path.join(paths.root, 'fixtures', 'global-teardown.ts'),
   reporter: reporters(plan.projects),
   webServer,
   use: {
@@ -97,18 +99,9 @@ export default defineConfig({
     timezoneId: 'UTC',
   },
   projects: [
-    {
-      name: 'setup',
-      testDir: frameworkDir,
-      testMatch: /roles\.setup\.ts$/,
-      teardown: 'no-secrets',
-      // The login page is the one place a password is typed: nothing of it is recorded.
-      use: { ...primary.use, trace: 'off', video: 'off', screenshot: 'off' },
-    },
     ...plan.projects.map((browser) => ({
       name: browser.name,
       use: browser.use,
-      dependencies: ['setup'],
       // the flows of the CRM under test, and the framework's own checks (which need one browser, not every one)
       testMatch: browser === primary ? [`${profile.name}/**/*.spec.ts`, 'framework/**/*.spec.ts'] : [`${profile.name}/**/*.spec.ts`],
       testIgnore: [...REPORT_CHECKS, `${profile.name}/permissions/**`, `${profile.name}/after-suite/**`],
@@ -123,7 +116,6 @@ export default defineConfig({
             // explained by the matrix report (expected, observed, the URL and what it showed); the trace
             // keeps its actions, network log and screencast.
             use: { ...primary.use, trace: { mode: 'retain-on-failure' as const, snapshots: false, screenshots: true, sources: true } },
-            dependencies: ['setup'],
           },
           {
             // joins what every permission test observed into reports/permissions-matrix.html
@@ -161,10 +153,5 @@ export default defineConfig({
               ]
             : []),
         ]),
-    {
-      name: 'no-secrets',
-      testDir: frameworkDir,
-      testMatch: /no-secrets-in-reports\.spec\.ts$/,
-    },
   ],
 });

@@ -5,7 +5,7 @@
  * reports/figures/bench.json (figures for the acceptance report). See docs/performance.md.
  *
  *  (a) one short flow through the framework (`npx playwright test <file> -g <title> --project=chromium`,
- *      its setup project and CRM start included) vs bench/raw-lead-to-cash.ts, the same clicks in raw
+ *      its role sign-in and CRM start included) vs bench/raw-lead-to-cash.ts, the same clicks in raw
  *      Playwright with its own CRM start: wall time and CPU seconds of the whole process tree;
  *  (b) the full regression's wall time with 1 and with 2 workers;
  *  (c) the CRM's lists and search, server side, at 1,000 vs 100,000 leads and accounts.

@@ -249,7 +249,7 @@ async function runSwitch(sw: DefectSwitch, index: number, ctx: SwitchContext): P
     } else {
       reasons.push(c.reason ?? 'inconclusive');
       // an environment failure of the run itself (CRM, browser, time budget) would only repeat
-      if (!c.failure || c.failure.project === 'setup') break;
+      if (!c.failure || c.reason?.startsWith('sign-in failed')) break;
       done.titles.push(c.failure.title);
       if (pass.onlyTitle !== undefined) done.titles.push(pass.onlyTitle);
     }

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { childProcessEnv } from '../../fixtures/env.js';
+import { signInInChildProcess } from '../../fixtures/auth/sign-in-child.js';
+import { childProcessEnv, env } from '../../fixtures/env.js';
 import { paths } from '../../fixtures/paths.js';
 import { describeFlow, expect, test } from '../../fixtures/test.js';
 
@@ -23,6 +25,14 @@ function run(args: string[], overrides: Record<string, string | undefined>, outp
 
 const loadConfig = ['node', '--import', 'tsx', '--input-type=module', '-e', "await import('./playwright.config.ts'); console.log('CONFIG LOADED');"];
 const playwright = path.join(paths.root, 'node_modules', '.bin', 'playwright');
+
+interface ReportSuite { suites?: ReportSuite[]; specs?: { tests: { results: { errors: { message?: string }[] }[] }[] }[] }
+
+/** The first error of every test result in a Playwright JSON report. */
+function testErrors(suite: ReportSuite): string[] {
+  const own = (suite.specs ?? []).flatMap((spec) => spec.tests.flatMap((t) => t.results.map((r) => r.errors[0]?.message ?? '')));
+  return [...own, ...(suite.suites ?? []).flatMap(testErrors)];
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -86,4 +96,24 @@ test('an unreachable CRM stops the run before any test with a message saying wha
   expect(status).not.toBe(0);
   expect(output).toContain(`The CRM at ${url} is not reachable (ECONNREFUSED). Start it (npm run crm), let the flows start the bundled one (START_CRM=true), or fix CRM_BASE_URL.`);
   expect(output).not.toMatch(/\d+ passed/);
+});
+
+test('a password the CRM refuses is tried once: every test that needs the role fails with the reason, and the account is not locked @framework', async ({}, testInfo) => {
+  test.setTimeout(240_000);
+  const wrong = 'Not-the-password-7';
+  const outputDir = testInfo.outputPath('nested');
+  // six tests that need the auditor, against this run's CRM, in a run that keeps its own sessions
+  const { status, output } = run(
+    [playwright, 'test', 'flows/framework/smoke.spec.ts', '-g', 'auditor opens', '--repeat-each=6', '--project=chromium'],
+    { START_CRM: 'false', CRM_BASE_URL: env.crmBaseUrl, ROLE_AUDITOR_PASSWORD: wrong },
+    outputDir,
+  );
+
+  expect(status).toBe(1);
+  expect(output).not.toContain(wrong);
+  const failures = testErrors(JSON.parse(fs.readFileSync(path.join(outputDir, 'reports', 'playwright-results.json'), 'utf8')) as ReportSuite);
+  expect(failures, `the six tests:\n${output.slice(-2_000)}`).toHaveLength(6);
+  for (const message of failures) expect(message).toMatch(/^Error: Auditor .+ \(auditor\) could not sign in through the login page in this run: Sign-in as "auditor\.eve" did not reach/);
+  // six attempts would have locked the account (after 5); one leaves it usable
+  await expect(signInInChildProcess('auditor', testInfo.outputPath('auditor.json')), 'the auditor still signs in with the right password').resolves.toBeUndefined();
 });

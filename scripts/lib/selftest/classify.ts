@@ -50,8 +50,6 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-/** Projects that are not flows: signing in, and scanning the artefacts for passwords. */
-const HOUSEKEEPING = new Set(['setup', 'no-secrets']);
 
 export function outcomes(report: PwReport): Outcome[] {
   const out: Outcome[] = [];
@@ -108,6 +106,8 @@ export function assertionHeadline(message: string): string {
   return messageLines(message)[0] ?? '';
 }
 
+/** A role could not sign in (fixtures/auth/session-store.ts): the run's environment, not a finding. */
+export const SIGN_IN_FAILED = /could not sign in through the login page in this run/;
 const SESSION = /session expired|session (is|was) (no longer|not) (valid|accepted)|stored session was not accepted|did not accept the session/i;
 const CRASH = /Target crashed|browser has (been )?(closed|disconnected)|browserType\.launch|Executable doesn't exist|ECONNREFUSED|ECONNRESET|socket hang up|net::ERR_|Worker process exited unexpectedly|Internal error/i;
 const TEST_TIMEOUT = /^Test timeout of \d+ms exceeded/;
@@ -116,7 +116,7 @@ const TEST_TIMEOUT = /^Test timeout of \d+ms exceeded/;
 function inconclusiveReason(o: Outcome): string {
   const text = o.messages.join('\n');
   const first = o.messages.map(messageLines).find((l) => l.length)?.[0] ?? `status ${o.status}`;
-  if (o.project === 'setup') return `sign-in failed (setup project): ${first}`;
+  if (SIGN_IN_FAILED.test(text)) return `sign-in failed: ${first}`;
   if (SESSION.test(text)) return `session expired or refused: ${first}`;
   if (CRASH.test(text)) return `crash: ${first}`;
   if (o.status === 'timedOut' || TEST_TIMEOUT.test(first)) return `test timeout outside an assertion: ${first}`;
@@ -135,11 +135,11 @@ export function runErrorReason(errors: readonly PwError[]): string {
 
 export function classify(report: PwReport): Classification {
   const all = outcomes(report);
-  const testsRun = all.filter((o) => !HOUSEKEEPING.has(o.project) && o.status !== 'skipped' && o.status !== 'interrupted').length;
-  const failures = all.filter((o) => FAILED.has(o.status) && o.project !== 'no-secrets').sort((a, b) => a.end - b.end || a.start - b.start);
+  const testsRun = all.filter((o) => o.status !== 'skipped' && o.status !== 'interrupted').length;
+  const failures = all.filter((o) => FAILED.has(o.status)).sort((a, b) => a.end - b.end || a.start - b.start);
   const first = failures[0];
   if (first) {
-    if (first.project !== 'setup') {
+    if (!SIGN_IN_FAILED.test(first.messages.join('\n'))) {
       const assertion = first.messages.find(isAssertionFailure);
       // a test that timed out while an expect was still waiting for the behaviour counts: the expect names it
       if (assertion !== undefined && !SESSION.test(first.messages.join('\n'))) return { verdict: 'caught', failure: first, assertion: assertionHeadline(assertion), detail: assertionDetail(assertion), testsRun };
