@@ -1,4 +1,5 @@
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { newFaker } from '../../../fixtures/data/faker.js';
 import { DEAL_CATEGORIES, SECTORS, TASK_TYPES, type CompanyData, type ContactData, type DealData, type TaskData } from './records.js';
 
 export interface AtomicTestDataOptions {
@@ -23,7 +24,7 @@ export class AtomicTestData {
   constructor(options: AtomicTestDataOptions) {
     this.tag = options.tag;
     this.timeZone = options.timeZone;
-    this.faker = new Faker({ locale: [en, base] });
+    this.faker = newFaker('en');
     this.faker.seed(options.seed);
   }
 

@@ -1,4 +1,5 @@
-import { Faker, base, en, zh_CN } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { newFaker } from '../../../fixtures/data/faker.js';
 import iconv from 'iconv-lite';
 import { quoteCell } from './csv-read.js';
 
@@ -128,8 +129,8 @@ function encode(text: string, encoding: LegacyEncoding): Buffer {
 const physicalLines = (cells: readonly string[]) => 1 + cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
 
 export function generateLegacyLeads(options: LegacyExportOptions): LegacyExport {
-  const latin = new Faker({ locale: [en, base] });
-  const cjk = new Faker({ locale: [zh_CN, en, base] });
+  const latin = newFaker('en');
+  const cjk = newFaker('zh_CN');
   latin.seed(options.seed);
   cjk.seed(options.seed + 1);
   const gbk = options.encoding === 'gbk';
