@@ -26,6 +26,8 @@ export const OWN_CRM_PORTS = {
   sessions: [4900, 4919],
   /** visual baselines on literal data */
   visual: [4940, 4949],
+  /** the task-effort test: an approvals inbox no other test fills */
+  usability: [4950, 4959],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type OwnCrmPortRange = keyof typeof OWN_CRM_PORTS;
