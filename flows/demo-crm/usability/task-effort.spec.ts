@@ -12,7 +12,7 @@ import { OpportunityDetailPage } from '../../../profiles/demo-crm/pages/opportun
 import { PortalNewTicketPage } from '../../../profiles/demo-crm/pages/portal/portal-new-ticket-page.js';
 import { PortalTicketsPage } from '../../../profiles/demo-crm/pages/portal/portal-tickets-page.js';
 import { QuotePage } from '../../../profiles/demo-crm/pages/quotes/quote-page.js';
-import { freshOwnCrm, type FreshCrm } from '../../../profiles/demo-crm/scenarios/fresh-crm.js';
+import { freshCrmFixture, type FreshCrm } from '../../../profiles/demo-crm/scenarios/fresh-crm.js';
 import { TicketPage } from '../../../profiles/demo-crm/pages/tickets/ticket-page.js';
 import { dealLines, draftQuote, invoicedDeal, openOpportunity, stockPriceBook } from '../../../profiles/demo-crm/scenarios/lead-to-cash.js';
 import { figuresOf, overBudget, type Figure, type TaskEffort } from '../../../profiles/demo-crm/usability/effort.js';
@@ -44,14 +44,7 @@ function maxActions(id: string): number {
  * and on the shared CRM other tests' pending requests push this one off the first page.
  */
 const test = base.extend<{ own: FreshCrm }>({
-  own: async ({ browser }, use, testInfo) => {
-    const own = await freshOwnCrm({ browser, testInfo, name: 'task-effort', ports: 'usability' });
-    try {
-      await use(own);
-    } finally {
-      await own.close();
-    }
-  },
+  own: freshCrmFixture('task-effort', 'usability'),
 });
 
 test.describe('Usability: effort of the common tasks', { tag: '@usability' }, () => {

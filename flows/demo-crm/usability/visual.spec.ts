@@ -6,7 +6,7 @@ import { PortalTicketPage } from '../../../profiles/demo-crm/pages/portal/portal
 import { PortalTicketsPage } from '../../../profiles/demo-crm/pages/portal/portal-tickets-page.js';
 import { QuotePage } from '../../../profiles/demo-crm/pages/quotes/quote-page.js';
 import { TicketPage } from '../../../profiles/demo-crm/pages/tickets/ticket-page.js';
-import { freshOwnCrm, type FreshCrm } from '../../../profiles/demo-crm/scenarios/fresh-crm.js';
+import { freshCrmFixture, type FreshCrm } from '../../../profiles/demo-crm/scenarios/fresh-crm.js';
 import { visualSalesRecords, visualServiceRecords } from '../../../profiles/demo-crm/scenarios/visual-screens.js';
 import { approvedLook, SCREEN_SIZES, withoutFaultBanner, type ScreenSize } from '../../../profiles/demo-crm/usability/visual.js';
 import { criteria, describeFlow, expect, test, type Actor } from '../../../profiles/demo-crm/test.js';
@@ -30,14 +30,7 @@ async function expectApprovedLook(actor: Actor, screen: { title: string; name: s
 
 /** A CRM of the test's own (fresh, so the dashboard and lists show known figures), on a port of the visual range. */
 const visualTest = test.extend<{ ownFreshCrm: FreshCrm }>({
-  ownFreshCrm: async ({ browser }, use, testInfo) => {
-    const own = await freshOwnCrm({ browser, testInfo, name: 'visual', ports: 'visual' });
-    try {
-      await use(own);
-    } finally {
-      await own.close();
-    }
-  },
+  ownFreshCrm: freshCrmFixture('visual', 'visual'),
 });
 
 test.describe('Key screens look as approved, on a desktop, a tablet and a phone', { tag: ['@usability', '@visual'] }, () => {

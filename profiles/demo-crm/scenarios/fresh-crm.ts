@@ -34,3 +34,15 @@ export async function freshOwnCrm(o: { browser: Browser; testInfo: TestInfo; nam
     },
   };
 }
+
+/** A test fixture giving each test a fresh CRM of its own on a port of `ports`, closed after the test. */
+export function freshCrmFixture(name: string, ports: OwnCrmPortRange) {
+  return async ({ browser }: { browser: Browser }, use: (own: FreshCrm) => Promise<void>, testInfo: TestInfo): Promise<void> => {
+    const own = await freshOwnCrm({ browser, testInfo, name, ports });
+    try {
+      await use(own);
+    } finally {
+      await own.close();
+    }
+  };
+}
