@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { playwrightFfmpegInstalled, resolveBrowsers } from './fixtures/browser.js';
@@ -72,7 +73,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: env.ci,
   retries: 0,
-  workers: env.workers ?? (env.ci ? 2 : undefined),
+  // Playwright's default is half the cores: one on a 2-core machine, where two finish the CPU-bound
+  // suite sooner (285 s with one, 248 s with two, docs/performance.md). WORKERS overrides it.
+  workers: env.workers ?? Math.max(2, Math.floor(os.availableParallelism() / 2)),
   timeout: env.timeouts.test,
   expect: {
     timeout: env.timeouts.expect,
