@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { criteria } from '../../fixtures/allure.js';
 import { childProcessEnv, env, profile } from '../../fixtures/env.js';
 import { paths } from '../../fixtures/paths.js';
 import { attachmentsUnder, isPngFile, labelValues, readAllureResults, type AllureResult } from '../../fixtures/report-checks/allure-results.js';
 import { readZip } from '../../fixtures/report-checks/zip.js';
 import { configuredSecrets } from '../../fixtures/report-checks/secrets.js';
 import { scanForSecrets } from '../../fixtures/report-checks/secret-scan.js';
-import { pollBackend } from '../../fixtures/wait.js';
+import { criteria, expect, pollBackend, test } from '../../fixtures/test.js';
 
 /**
  * Proves the Allure data is really there, written from inside the workers: labels, links, business
