@@ -27,7 +27,7 @@ import type { Catalogue } from '../fixtures/acceptance/criteria-schema.js';
 import { readFigures, type Figure } from '../fixtures/acceptance/figures.js';
 import type { BundledServer, CrmProfile } from '../fixtures/profile.js';
 import { askCrmForSwitchNames, catalogueDisagreements, readCatalogue, type DefectSwitch } from './lib/selftest/catalogue.js';
-import { messageLines, outcomes, type Outcome } from './lib/selftest/classify.js';
+import { messageLines, outcomes, SIGN_IN_FAILED, type Outcome } from './lib/selftest/classify.js';
 import { figureCatch, figuresOfRun, type FigureCatch } from './lib/selftest/figures.js';
 import { areaPass, firstPass, listSuite, nextPass, parseOptions, PORT_RANGE, selectSwitches, type Options, type Pass, type PreviousCatch } from './lib/selftest/plan.js';
 import { carryOver, duration, renderHtml, renderMarkdownTable, summaryLine, totalsOf, type BaselineRecord, type PassRecord, type SelftestReport, type SwitchResult } from './lib/selftest/report.js';
@@ -249,7 +249,7 @@ async function runSwitch(sw: DefectSwitch, index: number, ctx: SwitchContext): P
     } else {
       reasons.push(c.reason ?? 'inconclusive');
       // an environment failure of the run itself (CRM, browser, time budget) would only repeat
-      if (!c.failure || c.reason?.startsWith('sign-in failed')) break;
+      if (!c.failure || SIGN_IN_FAILED.test(c.failure.messages.join('\n'))) break;
       done.titles.push(c.failure.title);
       if (pass.onlyTitle !== undefined) done.titles.push(pass.onlyTitle);
     }
