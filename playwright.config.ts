@@ -94,7 +94,10 @@ export default defineConfig({
     headless: env.headless,
     actionTimeout: env.timeouts.action,
     navigationTimeout: env.timeouts.navigation,
-    trace: 'retain-on-failure',
+    // The trace keeps each action's DOM snapshots (what the trace viewer shows per action), not the
+    // screencast: its frames cost the browser a third more CPU on every test, and a failure already has
+    // its step screenshots, the screenshot of the page at the end, and the snapshots (docs/performance.md).
+    trace: { mode: 'retain-on-failure', snapshots: true, screenshots: false, sources: true },
     // a remote browser server records video itself; locally it needs Playwright's ffmpeg
     video: env.wsEndpoint || playwrightFfmpegInstalled() ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
@@ -115,10 +118,11 @@ export default defineConfig({
             name: 'permissions',
             testDir: permissionsDir,
             testIgnore: /report\.spec\.ts$/,
-            // Some 650 page loads: DOM snapshots in the trace cost a fifth of the run. A red cell is
-            // explained by the matrix report (expected, observed, the URL and what it showed); the trace
-            // keeps its actions, network log and screencast.
-            use: { ...primary.use, trace: { mode: 'retain-on-failure' as const, snapshots: false, screenshots: true, sources: true } },
+            // Some 770 page loads: DOM snapshots in the trace cost a fifth of the project's CPU and the
+            // screencast another fifth. A red cell is explained by the matrix report (expected, observed,
+            // the URL and what it showed) and the failure's screenshot; the trace keeps its actions and
+            // network log.
+            use: { ...primary.use, trace: { mode: 'retain-on-failure' as const, snapshots: false, screenshots: false, sources: true } },
           },
           {
             // joins what every permission test observed into reports/permissions-matrix.html
