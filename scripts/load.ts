@@ -25,7 +25,7 @@ import { childProcessEnv, env } from '../fixtures/env.js';
 import { paths } from '../fixtures/paths.js';
 import { removeDb, seedVolume, startCrm, type CrmProcess } from '../bench/crm-process.js';
 import { readMemory, readStat, round } from '../bench/proc.js';
-import { checkSoakWindows, memoryGrowth, type MemoryGrowth } from './lib/load/soak-memory.js';
+import { checkSoakWindows, memoryGrowth, type MemoryGrowth } from '../fixtures/stability/memory-growth.js';
 
 const { values: args } = parseArgs({
   options: {

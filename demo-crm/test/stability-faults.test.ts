@@ -168,3 +168,28 @@ describe('sessions across a restart', () => {
     assert.equal(await sessionAfterRestart(['sessions-dropped-on-restart']), 401);
   });
 });
+
+describe('memory under steady use', () => {
+  /** How many bytes of array buffers 300 pages and API answers leave in the process after they are sent. */
+  async function retainedBy(client: ApiClient): Promise<number> {
+    const before = process.memoryUsage().arrayBuffers;
+    for (let i = 0; i < 150; i++) {
+      expectStatus(await client.request('GET', '/leads'), 200);
+      expectStatus(await client.request('GET', '/api/leads?pageSize=25'), 200);
+    }
+    return process.memoryUsage().arrayBuffers - before;
+  }
+
+  test('clean: serving pages keeps nothing of them; response-cache-leak: every answer keeps 128 KiB', async () => {
+    const leaky = await startWithActors(['response-cache-leak']);
+    try {
+      const cleanGrowth = await retainedBy(clean.li);
+      const leakyGrowth = await retainedBy(leaky.li);
+      // 300 answers × 128 KiB = 39.3 MB held by the leak; whatever else both runs leave is the same for each
+      assert.ok(leakyGrowth - cleanGrowth >= 300 * 128 * 1024 * 0.9, `with the switch ${leakyGrowth} bytes retained against ${cleanGrowth} clean`);
+      assert.ok(cleanGrowth < 300 * 128 * 1024 * 0.25, `the clean CRM retained ${cleanGrowth} bytes for 300 answers`);
+    } finally {
+      await leaky.crm.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkSoakWindows, median, memoryGrowth } from '../../scripts/lib/load/soak-memory.js';
+import { checkSoakWindows, median, memoryGrowth } from '../../fixtures/stability/memory-growth.js';
 
 const flat = (from: number, to: number, rss: (t: number) => number) => Array.from({ length: to - from + 1 }, (_, i) => ({ t: from + i, rssMiB: rss(from + i) }));
 

@@ -16,6 +16,7 @@ import {
 } from './http.js';
 import type { AppContext, CrmModule, NavItem } from './module.js';
 import type { SessionUser } from './permissions.js';
+import { rememberResponse } from './response-cache.js';
 import { registerRouteList } from './route-list.js';
 
 declare module 'fastify' {
@@ -89,6 +90,7 @@ export function buildApp(
     reply.header('Referrer-Policy', 'same-origin');
     if (ctx.config.https) reply.header('Strict-Transport-Security', 'max-age=31536000');
     if (!req.url.startsWith('/static/')) reply.header('Cache-Control', 'no-store');
+    if (ctx.faults.on('response-cache-leak') && !req.url.startsWith('/static/') && (typeof payload === 'string' || Buffer.isBuffer(payload))) rememberResponse(req.id, req.url, payload);
     return payload;
   });
 

@@ -63,6 +63,7 @@ export const FAULT_CATALOGUE = [
   { name: 'ticket-reply-split-write', kind: 'stability', breaks: 'a staff reply is committed before the ticket update, so a crash in between leaves a reply that never stopped the first-response clock', caughtBy: 'stability: crash recovery' },
   { name: 'sessions-dropped-on-restart', kind: 'stability', breaks: 'the start-up clean-up of expired sessions deletes every session, so a restart signs every user out', caughtBy: 'stability: crash recovery' },
   { name: 'form-post-error-blank', kind: 'stability', breaks: "a key form whose post fails on the network leaves the user on the browser's blank error page, what they typed lost", caughtBy: 'stability: network faults' },
+  { name: 'response-cache-leak', kind: 'stability', breaks: 'a cache of the responses sent, keyed by the request id, never hits and never evicts: every page and API answer served stays in memory', caughtBy: 'stability: memory under steady use' },
   { name: 'form-submitted-twice', kind: 'stability', breaks: 'a key form sent twice (double click, or again after a timeout) is saved twice: the button does not lock and the form token is not checked', caughtBy: 'stability: network faults' },
 ] as const satisfies readonly FaultDefinition[];
 

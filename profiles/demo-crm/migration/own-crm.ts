@@ -140,6 +140,11 @@ export class OwnCrm {
     return { name: 'crm_sid', value: cookie.slice('crm_sid='.length) };
   }
 
+  /** The CRM's process id while it runs (its memory is read from the operating system). */
+  get pid(): number | undefined {
+    return this.running ? this.process?.pid : undefined;
+  }
+
   /** Whether the process this object started is alive (it may be held at a crash point). */
   get running(): boolean {
     const child = this.process;

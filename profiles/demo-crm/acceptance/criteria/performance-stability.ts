@@ -34,4 +34,6 @@ export const PERFORMANCE_STABILITY_CRITERIA: Criterion[] = [
   { id: 'AC-STAB-06', area: 'stability', priority: 'should', threshold: { metric: 'count', max: 0, unit: 'failed steps' },
     statement: 'In the same soak no step fails: every sign-in, lead, search, account, queue and portal step the users take succeeds.' },
 
+  { id: 'AC-STAB-07', area: 'stability', priority: 'should', threshold: { metric: 'ratio', max: 0.25, unit: 'growth of the median RSS, last 600 answers over the first 600 after warm-up' },
+    statement: "In every regression run, while a sales rep, a support agent and finance open their daily screens and API lists 3,000 times (after 600 to warm up), the CRM process's memory does not grow by more than 25 % from the first 600 answers after warm-up to the last 600." },
 ];
