@@ -15,8 +15,9 @@ import { paths } from '../fixtures/paths.js';
 import { toCsv } from '../profiles/demo-crm/data/csv.js';
 import { TestData } from '../profiles/demo-crm/data/test-data.js';
 import { readCsv } from '../profiles/demo-crm/migration/csv-read.js';
+import { OWN_CRM_PORTS } from '../profiles/demo-crm/own-crm-ports.js';
 
-const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, port: { type: 'string', default: '4532' } } });
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, port: { type: 'string', default: String(OWN_CRM_PORTS.bench[0] + 11) } } });
 const rows = Number(args.rows);
 const port = Number(args.port);
 const baseUrl = `http://127.0.0.1:${port}`;

@@ -21,6 +21,7 @@ import { resolveBrowsers } from '../fixtures/browser.js';
 import { childProcessEnv, env } from '../fixtures/env.js';
 import { paths } from '../fixtures/paths.js';
 import { removeDb, seedVolume, signInByApi, startCrm } from '../bench/crm-process.js';
+import { OWN_CRM_PORTS } from '../profiles/demo-crm/own-crm-ports.js';
 import { percentile, round, summarise, TreeSampler } from '../bench/proc.js';
 
 const { values: args } = parseArgs({
@@ -38,8 +39,9 @@ const requests = Number(args.requests);
 
 const FLOW_FILE = 'flows/demo-crm/lead-to-cash-lead-exceptions.spec.ts';
 const FLOW_TITLE = 'a disqualified lead keeps its reason and can no longer be converted';
-/** within OWN_CRM_PORTS.bench (profiles/demo-crm/own-crm-ports.ts) */
-const PORTS = { framework: 4530, raw: 4521, regression: 4531, volumeSmall: 4540, volumeLarge: 4541 } as const;
+/** the range OWN_CRM_PORTS.bench (profiles/demo-crm/own-crm-ports.ts): 4521, 4530, 4531, 4540, 4541 (4532: scripts/bench-import.ts) */
+const [BENCH_PORT] = OWN_CRM_PORTS.bench;
+const PORTS = { raw: BENCH_PORT, framework: BENCH_PORT + 9, regression: BENCH_PORT + 10, volumeSmall: BENCH_PORT + 19, volumeLarge: BENCH_PORT + 20 } as const;
 const VOLUMES = [1_000, 100_000] as const;
 const benchDir = path.join(paths.root, 'reports', 'bench');
 const figuresDir = path.join(paths.root, 'reports', 'figures');

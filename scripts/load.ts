@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import catalogue from '../profiles/demo-crm/acceptance/catalogue.js';
+import { OWN_CRM_PORTS } from '../profiles/demo-crm/own-crm-ports.js';
 import { resolveBrowsers, systemChromiumArgs } from '../fixtures/browser.js';
 import { childProcessEnv, env } from '../fixtures/env.js';
 import { paths } from '../fixtures/paths.js';
@@ -32,7 +33,7 @@ const { values: args } = parseArgs({
     users: { type: 'string' },
     duration: { type: 'string' },
     ramp: { type: 'string' },
-    port: { type: 'string', default: '4550' },
+    port: { type: 'string', default: String(OWN_CRM_PORTS.load[0]) },
     volume: { type: 'string', default: '0' },
     faults: { type: 'string', default: '' },
     stress: { type: 'boolean', default: false },
