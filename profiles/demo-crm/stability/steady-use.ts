@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { MemorySample } from '../../../fixtures/stability/memory-growth.js';
 import type { Actor } from '../actor.js';
@@ -15,13 +16,18 @@ export const STEADY_USE = [
   { role: 'finance', paths: ['/', '/invoices', '/orders'] },
 ] as const satisfies readonly { role: RoleKey; paths: readonly string[] }[];
 
-/** The resident memory of the CRM process (Linux /proc, as `npm run load` reads it), in MiB. */
+/**
+ * The resident memory of the CRM process, in MiB: from Linux's /proc (as `npm run load` reads it), else
+ * from `ps` (macOS and other Unix systems).
+ */
 export function residentMemoryOf(crm: OwnCrm): () => number {
   return () => {
     const pid = crm.pid;
     if (pid === undefined) throw new Error(`the CRM on port ${crm.port} is not running: no memory to read`);
-    const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (!kib) throw new Error(`/proc/${pid}/status has no VmRSS line`);
+    const kib = fs.existsSync(`/proc/${pid}/status`)
+      ? /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+      : execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    if (!kib || !/^\d+$/.test(kib)) throw new Error(`the resident memory of process ${pid} could not be read (got "${kib ?? ''}")`);
     return Math.round((Number(kib) / 1024) * 10) / 10;
   };
 }
