@@ -95,7 +95,7 @@ export default defineConfig({
     actionTimeout: env.timeouts.action,
     navigationTimeout: env.timeouts.navigation,
     // The trace keeps each action's DOM snapshots (what the trace viewer shows per action), not the
-    // screencast: its frames cost the browser a third more CPU on every test, and a failure already has
+    // screencast: its frames cost the browser about 40 % more CPU on every test, and a failure already has
     // its step screenshots, the screenshot of the page at the end, and the snapshots (docs/performance.md).
     trace: { mode: 'retain-on-failure', snapshots: true, screenshots: false, sources: true },
     // a remote browser server records video itself; locally it needs Playwright's ffmpeg
