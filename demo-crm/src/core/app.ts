@@ -89,8 +89,10 @@ export function buildApp(
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
     if (ctx.config.https) reply.header('Strict-Transport-Security', 'max-age=31536000');
-    if (!req.url.startsWith('/static/')) reply.header('Cache-Control', 'no-store');
-    if (ctx.faults.on('response-cache-leak') && !req.url.startsWith('/static/') && (typeof payload === 'string' || Buffer.isBuffer(payload))) rememberResponse(req.id, req.url, payload);
+    if (!req.url.startsWith('/static/')) {
+      reply.header('Cache-Control', 'no-store');
+      if (ctx.faults.on('response-cache-leak') && (typeof payload === 'string' || Buffer.isBuffer(payload))) rememberResponse(req.id, req.url, payload);
+    }
     return payload;
   });
 

@@ -1,12 +1,11 @@
 import { memoryGrowth } from '../../../fixtures/stability/memory-growth.js';
-import { residentMemoryOf, serveSteadily, STEADY_USE } from '../../../profiles/demo-crm/stability/steady-use.js';
+import { residentMemoryOf, serveSteadily, STEADY_USE, STEADY_USE_MARGIN as MARGIN } from '../../../profiles/demo-crm/stability/steady-use.js';
 import { writeFigures } from '../../../profiles/demo-crm/usability/figures-file.js';
 import { criteria, describeFlow, expect, test } from '../../../profiles/demo-crm/test.js';
 
 const WARM_UP = 600;
 const WINDOW = 600;
 const ANSWERS = 3_000;
-const MARGIN = 0.25;
 const SAMPLE_EVERY = 25;
 
 test.describe('Stability: memory under steady use', { tag: '@stability' }, () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
+import { readMemory } from '../../../bench/proc.js';
 import type { MemorySample } from '../../../fixtures/stability/memory-growth.js';
+import catalogue from '../acceptance/catalogue.js';
 import type { Actor } from '../actor.js';
 import type { OwnCrm } from '../migration/own-crm.js';
 import type { RoleKey } from '../roles.js';
@@ -16,6 +17,13 @@ export const STEADY_USE = [
   { role: 'finance', paths: ['/', '/invoices', '/orders'] },
 ] as const satisfies readonly { role: RoleKey; paths: readonly string[] }[];
 
+/** AC-STAB-07's margin of memory growth: the test fails, and the acceptance report judges, against this one number. */
+export const STEADY_USE_MARGIN = (() => {
+  const max = catalogue.find((c) => c.id === 'AC-STAB-07')?.threshold?.max;
+  if (max === undefined) throw new Error('the acceptance catalogue has no threshold for AC-STAB-07');
+  return max;
+})();
+
 /**
  * The resident memory of the CRM process, in MiB: from Linux's /proc (as `npm run load` reads it), else
  * from `ps` (macOS and other Unix systems).
@@ -24,11 +32,9 @@ export function residentMemoryOf(crm: OwnCrm): () => number {
   return () => {
     const pid = crm.pid;
     if (pid === undefined) throw new Error(`the CRM on port ${crm.port} is not running: no memory to read`);
-    const kib = fs.existsSync(`/proc/${pid}/status`)
-      ? /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-      : execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim();
-    if (!kib || !/^\d+$/.test(kib)) throw new Error(`the resident memory of process ${pid} could not be read (got "${kib ?? ''}")`);
-    return Math.round((Number(kib) / 1024) * 10) / 10;
+    const bytes = readMemory(pid)?.rssBytes ?? 1024 * Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+    if (!(bytes > 0)) throw new Error(`the resident memory of process ${pid} could not be read`);
+    return Math.round((bytes / 2 ** 20) * 10) / 10;
   };
 }
 
