@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { playwrightFfmpegInstalled, resolveBrowsers } from './fixtures/browser.js';
+import { bundledCrmWebServer } from './fixtures/bundled-crm.js';
 import { env, nodeExtraCaCerts, profile } from './fixtures/env.js';
 import { crmDbFile, paths } from './fixtures/paths.js';
 import { reporters } from './fixtures/reporting.js';
@@ -12,9 +13,10 @@ import { runCertificate } from './fixtures/tls.js';
  * Projects, in order: one project per installed browser runs the flows (and `permissions` the
  * permission matrix); `allure-results` then proves the report data is complete and `after-suite`
  * checks what the run left on the shared CRM. Around them, in the runner process: global setup checks
- * the CRM answers, the sign-in reporter signs in the roles the selected tests use through the real
- * login pages while the workers start, and global teardown (also after failures) scans every artefact
- * for the configured passwords. No worker process is spent on either.
+ * that a CRM the run did not start answers; the sign-in reporter waits for the bundled one (it starts
+ * while the workers start) and signs in the roles the selected tests use through the real login
+ * pages; global teardown (also after failures) scans every artefact for the configured passwords. No
+ * worker process is spent on any of them.
  */
 const crmUrl = new URL(env.crmBaseUrl);
 const server = profile.capabilities.bundledServer;
@@ -53,9 +55,11 @@ const hasPermissionMatrix = fs.existsSync(permissionsDir);
 const afterSuiteDir = path.join(profileFlowsDir, 'after-suite');
 const hasAfterSuite = fs.existsSync(afterSuiteDir);
 
+// Counted as started once its process runs (fixtures/bundled-crm.ts); the url still tells Playwright
+// that the port is taken by something else.
 const webServer: PlaywrightTestConfig['webServer'] = env.startCrm && server
   ? {
-      command: server.command,
+      ...bundledCrmWebServer(server.command),
       url: `${env.crmBaseUrl}${server.readyPath}`,
       cwd: paths.root,
       env: server.env({ port: crmPort, host: crmUrl.hostname, dbFile: crmDbFile(crmPort), faults: env.crmFaults, https: crmUrl.protocol === 'https:', ...(tls ? { tls } : {}) }),

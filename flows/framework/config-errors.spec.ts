@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -21,6 +22,16 @@ function run(args: string[], overrides: Record<string, string | undefined>, outp
     env: childProcessEnv({ FLOWS_OUTPUT_DIR: outputDir, FORCE_COLOR: '0', ...overrides }),
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** As `run`, without blocking this process: for a case where this test must go on answering. */
+async function runAlongside(args: string[], overrides: Record<string, string | undefined>, outputDir: string) {
+  const child = spawn(args[0]!, args.slice(1), { cwd: paths.root, env: childProcessEnv({ FLOWS_OUTPUT_DIR: outputDir, FORCE_COLOR: '0', ...overrides }) });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [status] = (await once(child, 'close')) as [number | null];
+  return { status, output };
 }
 
 const loadConfig = ['node', '--import', 'tsx', '--input-type=module', '-e', "await import('./playwright.config.ts'); console.log('CONFIG LOADED');"];
@@ -96,6 +107,28 @@ test('an unreachable CRM stops the run before any test with a message saying wha
   expect(status).not.toBe(0);
   expect(output).toContain(`The CRM at ${url} is not reachable (ECONNREFUSED). Start it (npm run crm), let the flows start the bundled one (START_CRM=true), or fix CRM_BASE_URL.`);
   expect(output).not.toMatch(/\d+ passed/);
+});
+
+test('a bundled CRM that cannot start stops the run at once with its own reason @framework', async ({}, testInfo) => {
+  // not a CRM: something that holds the port, takes each connection and drops it
+  const squatter = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(squatter.address() as net.AddressInfo).port}`;
+  try {
+    const { status, output } = await runAlongside(
+      [playwright, 'test', 'flows/framework/smoke.spec.ts', '--project=chromium', '--no-deps'],
+      // a wait for the start to time out would take this long, and say so
+      { START_CRM: 'true', CRM_BASE_URL: url, CRM_START_TIMEOUT_MS: '30000' },
+      testInfo.outputPath(),
+    );
+
+    expect(status).toBe(2);
+    expect(output).toContain('[WebServer] Cannot start the CRM: port already in use');
+    expect(output).toContain(`CRM Flows cannot run: the bundled CRM stopped before it answered at ${url}. What it said is above, in the lines marked [WebServer].`);
+    expect(output).not.toMatch(/did not answer|Timed out|\d+ (passed|failed)/);
+  } finally {
+    squatter.close();
+  }
 });
 
 test('a password the CRM refuses is tried once: every test that needs the role fails with the reason, and the account is not locked @framework', async ({}, testInfo) => {
