@@ -119,4 +119,51 @@ describe('signing the run\'s roles in at its start', () => {
     await signInForRun(['rep'], { ...settings(crm, dir, roles, { opened: 0 }), openBrowser: () => Promise.reject(new Error('no usable browser: No Chromium found')) });
     await assert.rejects(ensureSession({ profile: crm.profile, baseUrl: '', role: 'rep', creds: roles.rep, statePath: path.join(dir, 'rep.json'), runId: 'run1' }), /in this run: no usable browser: No Chromium found$/);
   });
+
+  it('while the bundled CRM starts, the browser starts too, and nothing reaches the CRM before it answers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-sign-in-'));
+    const crm = fakeCrm();
+    const browsers = { opened: 0 };
+    let answer!: () => void;
+    const crmStarting = new Promise<void>((resolve) => (answer = resolve));
+    // last run's session: against a CRM still starting, even asking whether it is accepted is too early
+    writeStorageState(path.join(dir, 'rep.json'), { cookies: [{ name: 'sid', value: 'last-run' }], origins: [] } as unknown as StorageState);
+    let asked = 0;
+    const { profile } = crm;
+    const check = profile.sessionValid.bind(profile);
+    profile.sessionValid = async (url, state) => {
+      asked += 1;
+      return check(url, state);
+    };
+    const signingIn = signInForRun(['rep', 'manager'], { ...settings(crm, dir, { rep: creds('Rep'), manager: creds('Manager') }, browsers), crmStarting });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(browsers.opened, 1, 'the browser is launched at once');
+    assert.equal(asked + crm.signIns.length, 0, 'nothing asked of the CRM yet');
+    answer();
+    await signingIn;
+    assert.deepEqual(crm.signIns.sort(), ['manager', 'rep']);
+    assert.equal(browsers.opened, 1);
+  });
+
+  it('a browser that fails while the CRM still starts fails every role with its reason, once the CRM answers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-sign-in-'));
+    const crm = fakeCrm();
+    const roles = { rep: creds('Rep') };
+    let answer!: () => void;
+    const crmStarting = new Promise<void>((resolve) => (answer = resolve));
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const signingIn = signInForRun(['rep'], { ...settings(crm, dir, roles, { opened: 0 }), openBrowser: () => Promise.reject(new Error('no usable browser: No Chromium found')), crmStarting });
+      // the launch has failed by the next turn of the event loop, when Node reports unhandled rejections
+      await new Promise((resolve) => setImmediate(resolve));
+      answer();
+      await signingIn;
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+    assert.deepEqual(unhandled, []);
+    await assert.rejects(ensureSession({ profile: crm.profile, baseUrl: '', role: 'rep', creds: roles.rep, statePath: path.join(dir, 'rep.json'), runId: 'run1' }), /in this run: no usable browser: No Chromium found$/);
+  });
 });
