@@ -70,6 +70,30 @@
   tick();
   setInterval(tick, 1000);
 
+  // Times arrive in UTC (<time datetime>, read without this script as "… UTC"); each person reads them
+  // in the time zone of their own browser: "2026-12-03 07:30 GMT+8". The day of an instant (data-day)
+  // is that person's local day. A calendar date (YYYY-MM-DD) is the same day everywhere: left alone.
+  function localTimes() {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    if (document.documentElement.getAttribute('data-time-zone') !== 'viewer') return;
+    if (/^(Etc\/)?(UTC|UCT|GMT|Universal|Zulu)$/.test(zone)) return;
+    var format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset',
+    });
+    document.querySelectorAll('time[datetime]').forEach(function (el) {
+      var value = el.getAttribute('datetime');
+      if (value.length <= 10) return;
+      var instant = new Date(value);
+      if (isNaN(instant.getTime())) return;
+      var part = {};
+      format.formatToParts(instant).forEach(function (p) { part[p.type] = p.value; });
+      var day = part.year + '-' + part.month + '-' + part.day;
+      el.title = value.slice(0, 16).replace('T', ' ') + ' UTC';
+      el.textContent = el.hasAttribute('data-day') ? day : day + ' ' + part.hour + ':' + part.minute + ' ' + part.timeZoneName;
+    });
+  }
+  localTimes();
+
   // Key forms (data-submit-js) are sent by this script, so a lost connection or a CRM that does not
   // answer is explained in the form, with what was typed kept, instead of the browser's error page.
   // With data-submit-once the button locks while the form is on its way: a double click sends it

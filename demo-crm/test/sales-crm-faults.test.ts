@@ -14,7 +14,7 @@ describe('sales-crm: defect switches', () => {
   before(async () => {
     [normal, faulty] = await Promise.all([
       startSales(),
-      startSales(['conversion-drops-phone', 'opportunity-owner-check-missing', 'lead-email-unvalidated', 'xss-lead-company', 'slow-lead-search']),
+      startSales(['conversion-drops-phone', 'opportunity-owner-check-missing', 'lead-email-unvalidated', 'xss-lead-company', 'slow-lead-search', 'times-shown-in-utc', 'calendar-date-as-instant']),
     ]);
   });
   after(async () => { await Promise.all([normal.crm.close(), faulty.crm.close()]); });
@@ -26,6 +26,22 @@ describe('sales-crm: defect switches', () => {
       expectStatus(res, 201);
       assert.equal(res.body.contact.phone, expectPhone ? '+1 212 555 0199' : '');
       assert.equal(res.body.contact.email, lead.email, 'other fields are still mapped');
+    }
+  });
+
+  test('times-shown-in-utc: pages tell their script to leave every time in UTC instead of the reader\'s zone', async () => {
+    for (const [env, zone] of [[normal, 'viewer'], [faulty, 'utc']] as const) {
+      const text = (await page(env.li, '/leads')).text;
+      assert.match(text, new RegExp(`<html lang="en" data-time-zone="${zone}">`));
+    }
+  });
+
+  test('calendar-date-as-instant: an opportunity\'s close date is sent as midnight UTC (a day to be shifted), on its page and in the list', async () => {
+    for (const [env, shifted] of [[normal, false], [faulty, true]] as const) {
+      const opp = await createOpportunity(env.li, { closeDate: '2030-06-30' });
+      const shown = shifted ? '<time datetime="2030-06-30T00:00:00.000Z" data-day>2030-06-30</time>' : '<time datetime="2030-06-30">2030-06-30</time>';
+      assert.ok((await page(env.li, `/opportunities/${opp.id}`)).text.includes(shown), `the opportunity page shows ${shown}`);
+      assert.ok((await page(env.li, `/opportunities?q=${encodeURIComponent(opp.name)}`)).text.includes(shown), `the list shows ${shown}`);
     }
   });
 

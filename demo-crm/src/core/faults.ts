@@ -38,6 +38,8 @@ export const FAULT_CATALOGUE = [
   { name: 'internal-note-in-portal', kind: 'permissions', breaks: 'the customer portal shows internal notes', caughtBy: 'service ticket: customer never sees internal notes' },
   { name: 'conversion-drops-phone', kind: 'data-sync', breaks: "converting a lead does not copy the phone number to the contact", caughtBy: 'lead-to-cash: conversion field mapping' },
   { name: 'account-revenue-stale', kind: 'data-sync', breaks: "an account's lifetime revenue ignores the payment that completed an invoice", caughtBy: 'lead-to-cash: money trail' },
+  { name: 'times-shown-in-utc', kind: 'data-sync', breaks: 'every time is shown in UTC instead of the time zone of the person reading it, so a record made late in the evening in Shanghai reads as made the day before', caughtBy: 'data accuracy: time zones' },
+  { name: 'calendar-date-as-instant', kind: 'data-sync', breaks: "an opportunity's close date is normalised through Date to midnight UTC, so west of Greenwich it reads one day early", caughtBy: 'data accuracy: time zones' },
   { name: 'dashboard-double-counts-won', kind: 'data-sync', breaks: 'won-this-month counts each won opportunity twice', caughtBy: 'lead-to-cash: dashboards' },
   { name: 'quote-line-remove-unguarded', kind: 'data-sync', breaks: 'a line can be removed from a quote in any status, so an accepted quote no longer adds up to its order and invoice', caughtBy: 'data accuracy: record integrity' },
   { name: 'lead-email-unvalidated', kind: 'validation', breaks: 'a lead with a malformed email address is accepted', caughtBy: 'data accuracy: lead validation' },

@@ -46,10 +46,16 @@ export function money(cents: number | bigint): string {
   return `${negative ? '-' : ''}$${whole}.${frac}`;
 }
 
-export function date(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : '';
+/**
+ * A day. A calendar date (YYYY-MM-DD: a due or close date) is the same day for everyone; the day of
+ * an instant (a full ISO time) is shown by the page script as the viewer's local day (static/app.js).
+ */
+export function date(iso: string | null | undefined): SafeHtml {
+  if (!iso) return html``;
+  return iso.length > 10 ? html`<time datetime="${iso}" data-day>${iso.slice(0, 10)}</time>` : html`<time datetime="${iso}">${iso}</time>`;
 }
 
+/** An instant, in UTC as sent; the page script shows it in the viewer's time zone (static/app.js). */
 export function dateTime(iso: string | null | undefined): SafeHtml {
   if (!iso) return html``;
   return html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>`;

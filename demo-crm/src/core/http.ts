@@ -89,7 +89,7 @@ export function renderLayout(req: FastifyRequest, reply: FastifyReply, o: PageOp
   const path = req.url.split('?')[0] ?? '/';
   const home = o.portal ? '/portal' : '/';
   return html`<!doctype html>
-<html lang="en">
+<html lang="en" data-time-zone="${crm.faults.on('times-shown-in-utc') ? 'utc' : 'viewer'}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../../../core/auth.js';
 import { nowIso } from '../../../core/clock.js';
 import {
-  dataTable, dateTime, detailList, errorSummary, field, formTag, html, money, pageHeader, searchBar, statusBadge, tabs,
+  dataTable, date, dateTime, detailList, errorSummary, field, formTag, html, money, pageHeader, searchBar, statusBadge, tabs, type SafeHtml,
 } from '../../../core/html.js';
 import { redirectWithToast, sendPage, ValidationError } from '../../../core/http.js';
 import { can, canAccessRecord } from '../../../core/permissions.js';
@@ -76,13 +76,18 @@ function opportunityDetailPage(
       { key: 'amount', label: 'Amount', value: money(o.amount) },
       { key: 'stage', label: 'Stage', value: o.stage },
       { key: 'probability', label: 'Probability', value: `${o.probability}%` },
-      { key: 'closeDate', label: 'Close date', value: o.closeDate },
+      { key: 'closeDate', label: 'Close date', value: closeDateOf(req, o) },
       { key: 'owner', label: 'Owner', value: o.ownerName },
       ...(o.lossReason ? [{ key: 'lossReason', label: 'Loss reason', value: o.lossReason }] : []),
       ...(o.closedAt ? [{ key: 'closedAt', label: 'Closed', value: dateTime(o.closedAt) }] : []),
     ])}</section>
     ${panels.length ? tabs(panels, 'Opportunity sections') : ''}`;
   return sendPage(reply, req, { title: o.name, body, status: opts.status });
+}
+
+/** Defect switch calendar-date-as-instant normalises the date through Date, which makes it midnight UTC. */
+function closeDateOf(req: FastifyRequest, o: OpportunityRow): SafeHtml {
+  return date(req.server.crm.faults.on('calendar-date-as-instant') ? new Date(o.closeDate).toISOString() : o.closeDate);
 }
 
 function valuesOf(o: OpportunityRow): FormValues {
@@ -113,7 +118,7 @@ export function registerOpportunityPages(app: FastifyInstance): void {
           { key: 'stage', label: 'Stage', sortable: true, render: (r) => statusBadge(r.stage, `opportunity-stage-${r.id}`) },
           { key: 'probability', label: 'Probability', numeric: true, render: (r) => `${r.probability}%` },
           { key: 'amount', label: 'Amount', sortable: true, numeric: true, render: (r) => money(r.amount) },
-          { key: 'closeDate', label: 'Close date', sortable: true, render: (r) => r.closeDate },
+          { key: 'closeDate', label: 'Close date', sortable: true, render: (r) => closeDateOf(req, r) },
           { key: 'owner', label: 'Owner', render: (r) => r.ownerName },
         ],
       })}`;
