@@ -33,11 +33,11 @@ function readAt(instant: number, offsetHours: number, label: string): string {
 }
 
 for (const reader of READERS) {
-  test.describe(`Data accuracy: times and dates for a reader in ${reader.zone}`, { tag: '@data' }, () => {
+  test.describe(`Data accuracy: times and dates for a reader in ${reader.zone}`, { tag: '@data-accuracy' }, () => {
     test.use({ timezoneId: reader.zone });
 
     test(`a sales rep in ${reader.zone} (UTC${reader.offsetHours > 0 ? '+' : ''}${reader.offsetHours}) sees a lead made at ${String(reader.utc.hour).padStart(2, '0')}:${String(reader.utc.minute).padStart(2, '0')} UTC as made ${reader.day} in local time, and the deal's close date and amount exactly as entered`, async ({ salesRep, data, clock }) => {
-      await describeFlow({ epic: 'Data accuracy', feature: 'Time zones and formats', severity: 'normal', owner: 'qa-data' });
+      await describeFlow({ epic: 'Data accuracy', feature: 'Time zones and formats', story: 'Each reader sees times in their own zone and calendar dates as entered', severity: 'normal', owner: 'qa-data', tags: ['data-accuracy'] });
       await criteria('AC-DA-04');
 
       const madeAt = nextUtc(clock.now(salesRep), reader.utc);
