@@ -14,19 +14,18 @@ import { describeFlow, expect, test } from '../../fixtures/test.js';
  * command in a child process with its own output folder; loading playwright.config.ts is the same
  * first step `npx playwright test` takes.
  */
+function childOptions(overrides: Record<string, string | undefined>, outputDir: string) {
+  return { cwd: paths.root, env: childProcessEnv({ FLOWS_OUTPUT_DIR: outputDir, FORCE_COLOR: '0', ...overrides }) };
+}
+
 function run(args: string[], overrides: Record<string, string | undefined>, outputDir: string) {
-  const result = spawnSync(args[0]!, args.slice(1), {
-    cwd: paths.root,
-    encoding: 'utf8',
-    timeout: 150_000,
-    env: childProcessEnv({ FLOWS_OUTPUT_DIR: outputDir, FORCE_COLOR: '0', ...overrides }),
-  });
+  const result = spawnSync(args[0]!, args.slice(1), { ...childOptions(overrides, outputDir), encoding: 'utf8', timeout: 150_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 /** As `run`, without blocking this process: for a case where this test must go on answering. */
 async function runAlongside(args: string[], overrides: Record<string, string | undefined>, outputDir: string) {
-  const child = spawn(args[0]!, args.slice(1), { cwd: paths.root, env: childProcessEnv({ FLOWS_OUTPUT_DIR: outputDir, FORCE_COLOR: '0', ...overrides }) });
+  const child = spawn(args[0]!, args.slice(1), childOptions(overrides, outputDir));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '../../../fixtures/env.js';
 import { paths } from '../../../fixtures/paths.js';
+import { processRunning } from '../../../fixtures/processes.js';
 import { pollBackend } from '../../../fixtures/wait.js';
 
 /**
@@ -34,7 +35,7 @@ function claim(file: string): boolean {
       return true;
     } catch {
       const holder = Number(readFileSafe(file));
-      if (holder && holder !== process.pid && alive(holder)) return false;
+      if (holder && holder !== process.pid && processRunning(holder)) return false;
       rmSync(file, { force: true });
     }
   }
@@ -46,15 +47,6 @@ function readFileSafe(file: string): string {
     return readFileSync(file, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
