@@ -6,7 +6,9 @@
  *
  *  (a) one short flow through the framework (`npx playwright test <file> -g <title> --project=chromium`,
  *      its role sign-in and CRM start included) vs bench/raw-lead-to-cash.ts, the same clicks in raw
- *      Playwright with its own CRM start: wall time and CPU seconds of the whole process tree;
+ *      Playwright with its own CRM start: wall time and CPU seconds of the whole process tree. Between
+ *      the two, the same clicks as a plain Playwright Test (bench/playwright-test/): what Playwright's
+ *      runner costs by itself, so that what the framework adds is seen apart from it;
  *  (b) the full regression's wall time with 1 and with 2 workers;
  *  (c) the CRM's lists and search, server side, at 1,000 vs 100,000 leads and accounts.
  */
@@ -39,9 +41,10 @@ const requests = Number(args.requests);
 
 const FLOW_FILE = 'flows/demo-crm/lead-to-cash-lead-exceptions.spec.ts';
 const FLOW_TITLE = 'a disqualified lead keeps its reason and can no longer be converted';
-/** the range OWN_CRM_PORTS.bench (profiles/demo-crm/own-crm-ports.ts): 4521, 4530, 4531, 4540, 4541 (4532: scripts/bench-import.ts) */
+const PLAYWRIGHT_TEST_DIR = 'bench/playwright-test';
+/** the range OWN_CRM_PORTS.bench (profiles/demo-crm/own-crm-ports.ts): 4521, 4522, 4530, 4531, 4540, 4541 (4532: scripts/bench-import.ts) */
 const [BENCH_PORT] = OWN_CRM_PORTS.bench;
-const PORTS = { raw: BENCH_PORT, framework: BENCH_PORT + 9, regression: BENCH_PORT + 10, volumeSmall: BENCH_PORT + 19, volumeLarge: BENCH_PORT + 20 } as const;
+const PORTS = { raw: BENCH_PORT, playwrightTest: BENCH_PORT + 1, framework: BENCH_PORT + 9, regression: BENCH_PORT + 10, volumeSmall: BENCH_PORT + 19, volumeLarge: BENCH_PORT + 20 } as const;
 const VOLUMES = [1_000, 100_000] as const;
 const benchDir = path.join(paths.root, 'reports', 'bench');
 const figuresDir = path.join(paths.root, 'reports', 'figures');
@@ -126,14 +129,26 @@ function chromiumVersion(): string {
 
 // ---------------------------------------------------------------------------------------------- (a)
 async function oneTest() {
-  console.log(`(a) one short flow, framework vs raw Playwright, ${runs} run(s) each, interleaved`);
+  console.log(`(a) one short flow: the framework, a plain Playwright Test and a raw Playwright script, ${runs} run(s) each, interleaved`);
   const framework: Measured[] = [];
+  const playwrightTest: Measured[] = [];
   const raw: Measured[] = [];
   for (let i = 1; i <= runs; i++) {
     const out = `/tmp/bench-out-fw-${i}`;
     fs.rmSync(out, { recursive: true, force: true });
     framework.push(
       await measure(`framework run ${i}`, 'npx', ['playwright', 'test', FLOW_FILE, '-g', FLOW_TITLE, '--project=chromium'], nestedEnv(PORTS.framework, out), path.join(out, 'run.log')),
+    );
+    const plainOut = `/tmp/bench-out-pwt-${i}`;
+    fs.rmSync(plainOut, { recursive: true, force: true });
+    playwrightTest.push(
+      await measure(
+        `plain Playwright Test run ${i}`,
+        'npx',
+        ['playwright', 'test', '-c', PLAYWRIGHT_TEST_DIR],
+        childProcessEnv({ BENCH_PORT: String(PORTS.playwrightTest), BENCH_OUTPUT_DIR: plainOut, BENCH_BROWSER: executable }),
+        path.join(plainOut, 'run.log'),
+      ),
     );
     const rawOut = `/tmp/bench-out-raw-${i}`;
     fs.rmSync(rawOut, { recursive: true, force: true });
@@ -148,17 +163,30 @@ async function oneTest() {
     );
   }
   const okF = framework.filter((m) => m.ok);
+  const okP = playwrightTest.filter((m) => m.ok);
   const okR = raw.filter((m) => m.ok);
+  const measured = (list: Measured[], all: Measured[]) => ({ wallSeconds: summarise(list.map((m) => m.wallSeconds)), cpuSeconds: summarise(list.map((m) => m.cpuSeconds)), runs: all });
   const result = {
     flow: { file: FLOW_FILE, title: FLOW_TITLE, command: `npx playwright test ${FLOW_FILE} -g "${FLOW_TITLE}" --project=chromium` },
     raw: { script: 'bench/raw-lead-to-cash.ts', command: 'node --import tsx bench/raw-lead-to-cash.ts' },
-    framework: { wallSeconds: summarise(okF.map((m) => m.wallSeconds)), cpuSeconds: summarise(okF.map((m) => m.cpuSeconds)), runs: framework },
-    rawScript: { wallSeconds: summarise(okR.map((m) => m.wallSeconds)), cpuSeconds: summarise(okR.map((m) => m.cpuSeconds)), runs: raw },
+    plainPlaywrightTest: { config: PLAYWRIGHT_TEST_DIR, command: `npx playwright test -c ${PLAYWRIGHT_TEST_DIR}` },
+    framework: measured(okF, framework),
+    playwrightTest: measured(okP, playwrightTest),
+    rawScript: measured(okR, raw),
   };
-  const oneTestRatio = round(result.framework.wallSeconds.median / result.rawScript.wallSeconds.median);
-  const cpuRatio = round(result.framework.cpuSeconds.median / result.rawScript.cpuSeconds.median);
-  writeJson(path.join(benchDir, 'one-test.json'), { ...result, oneTestRatio, cpuRatio });
-  return { ...result, oneTestRatio, cpuRatio };
+  const ratio = (a: { median: number }, b: { median: number }) => round(a.median / b.median);
+  const ratios = {
+    oneTestRatio: ratio(result.framework.wallSeconds, result.rawScript.wallSeconds),
+    cpuRatio: ratio(result.framework.cpuSeconds, result.rawScript.cpuSeconds),
+    /** Playwright's runner alone over the raw script: the floor of oneTestRatio for any framework on Playwright Test */
+    playwrightTestRatio: ratio(result.playwrightTest.wallSeconds, result.rawScript.wallSeconds),
+    playwrightTestCpuRatio: ratio(result.playwrightTest.cpuSeconds, result.rawScript.cpuSeconds),
+    /** what the framework adds to a plain Playwright Test */
+    frameworkOverPlaywrightTest: ratio(result.framework.wallSeconds, result.playwrightTest.wallSeconds),
+    frameworkOverPlaywrightTestCpu: ratio(result.framework.cpuSeconds, result.playwrightTest.cpuSeconds),
+  };
+  writeJson(path.join(benchDir, 'one-test.json'), { ...result, ...ratios });
+  return { ...result, ...ratios };
 }
 
 // ---------------------------------------------------------------------------------------------- (b)
@@ -279,12 +307,19 @@ const summary = {
   runs,
   oneTestRatio: a?.oneTestRatio ?? null,
   cpuRatio: a?.cpuRatio ?? null,
+  playwrightTestRatio: a?.playwrightTestRatio ?? null,
+  frameworkOverPlaywrightTest: a?.frameworkOverPlaywrightTest ?? null,
+  frameworkOverPlaywrightTestCpu: a?.frameworkOverPlaywrightTestCpu ?? null,
   regressionSeconds: b?.regressionSeconds ?? null,
   workersSpeedup: b?.workersSpeedup ?? null,
   volumeRatio: c?.volumeRatio ?? null,
   targets: { oneTestRatio: '≤ 1.5', cpuRatio: '≤ 1.3', regressionSeconds: '≤ 300 (2 workers)', volumeRatio: '≤ 1.5' },
   raw: {
-    oneTest: a && { framework: { wallSeconds: a.framework.wallSeconds, cpuSeconds: a.framework.cpuSeconds }, rawScript: { wallSeconds: a.rawScript.wallSeconds, cpuSeconds: a.rawScript.cpuSeconds } },
+    oneTest: a && {
+      framework: { wallSeconds: a.framework.wallSeconds, cpuSeconds: a.framework.cpuSeconds },
+      playwrightTest: { wallSeconds: a.playwrightTest.wallSeconds, cpuSeconds: a.playwrightTest.cpuSeconds },
+      rawScript: { wallSeconds: a.rawScript.wallSeconds, cpuSeconds: a.rawScript.cpuSeconds },
+    },
     regression: b && {
       oneWorker: { wallSeconds: b.oneWorker.wallSeconds, cpuSeconds: b.oneWorker.cpuSeconds, ok: b.oneWorker.ok, tests: b.oneWorker.tests },
       twoWorkers: { wallSeconds: b.twoWorkers.wallSeconds, cpuSeconds: b.twoWorkers.cpuSeconds, ok: b.twoWorkers.ok, tests: b.twoWorkers.tests },
@@ -307,4 +342,4 @@ if (c) {
     { criterion: 'AC-PERF-03', metric: 'p95-ms', value: large.accountsSearch!.p95, unit: 'ms', source: `account search (/accounts?q=Summit) with ${n}, ${server}` },
   ]);
 }
-console.log(JSON.stringify({ oneTestRatio: summary.oneTestRatio, cpuRatio: summary.cpuRatio, regressionSeconds: summary.regressionSeconds, workersSpeedup: summary.workersSpeedup, volumeRatio: summary.volumeRatio }));
+console.log(JSON.stringify({ oneTestRatio: summary.oneTestRatio, cpuRatio: summary.cpuRatio, playwrightTestRatio: summary.playwrightTestRatio, frameworkOverPlaywrightTest: summary.frameworkOverPlaywrightTest, regressionSeconds: summary.regressionSeconds, workersSpeedup: summary.workersSpeedup, volumeRatio: summary.volumeRatio }));

@@ -8,7 +8,7 @@ import { freePort } from './migration/own-crm.js';
  * ranges overlap, the shared CRM's default port included.
  */
 export const OWN_CRM_PORTS = {
-  /** npm run bench (the framework's run, the raw script, the regression, the two volume CRMs) and scripts/bench-import.ts (4532) */
+  /** npm run bench (the framework's run, the plain Playwright Test, the raw script, the regression, the two volume CRMs) and scripts/bench-import.ts (4532) */
   bench: [4521, 4541],
   /** npm run load (its default; `--port` may move it) */
   load: [4550, 4550],
