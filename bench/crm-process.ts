@@ -40,12 +40,12 @@ async function waitForLine(child: ChildProcess, match: RegExp, timeoutMs: number
 }
 
 /**
- * Starts `node --import tsx demo-crm/src/main.ts [--reset]` on 127.0.0.1:`port` with `dbFile` and
+ * Starts `node demo-crm/start.js [--reset]` on 127.0.0.1:`port` with `dbFile` and
  * resolves when it listens. `reset: false` keeps a database seeded beforehand (crm:seed --volume).
  */
 export async function startCrm(options: { port: number; dbFile: string; reset: boolean; faults?: string }): Promise<CrmProcess> {
   if (options.reset) removeDb(options.dbFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo-crm/src/main.ts', ...(options.reset ? ['--reset'] : [])], {
+  const child = spawn(process.execPath, ['demo-crm/start.js', ...(options.reset ? ['--reset'] : [])], {
     cwd: paths.root,
     env: crmEnv(options.port, options.dbFile, options.faults),
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -83,5 +83,5 @@ export async function disqualifyALead(page: Page, mark: (phase: string, since: n
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 
 /** How both baselines start the CRM: the bundled one, new database, test mode, no defect switches. */
-export const CRM_COMMAND = ['--import', 'tsx', 'demo-crm/src/main.ts', '--reset'];
+export const CRM_COMMAND = ['demo-crm/start.js', '--reset'];
 export const crmEnv = (port: number, dbFile: string) => ({ CRM_PORT: String(port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: '' });

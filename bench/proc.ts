@@ -79,7 +79,7 @@ export function kindOf(command: string): string {
   const executable = command.split(' ')[0] ?? '';
   if (/chrom(e|ium)/i.test(executable)) return 'browser';
   if (command.includes('bench/raw-lead-to-cash')) return 'script';
-  if (command.includes('demo-crm/src/')) return 'crm';
+  if (command.includes('demo-crm/src/') || command.includes('demo-crm/start.js')) return 'crm';
   if (/playwright\/lib\/(common\/process|worker|runner\/processHost)|workerMain|process\.js/.test(command)) return 'worker';
   if (/playwright|npx|npm/.test(command)) return 'runner';
   return 'other';

@@ -25,7 +25,7 @@ const dbFile = path.join(paths.workDir, `bench-import-${port}.db`);
 
 async function startCrm() {
   fs.mkdirSync(paths.workDir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo-crm/src/main.ts', '--reset'], {
+  const child = spawn(process.execPath, ['demo-crm/start.js', '--reset'], {
     cwd: paths.root,
     env: { CRM_PORT: String(port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: dbFile, CRM_TEST_MODE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],

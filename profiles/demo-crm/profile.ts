@@ -55,7 +55,7 @@ export default defineProfile<RoleKey, ApiClient>({
     },
     businessClock: { header: CLOCK_OFFSET_HEADER },
     bundledServer: {
-      command: 'node --import tsx demo-crm/src/main.ts --reset',
+      command: 'node demo-crm/start.js --reset',
       readyPath: '/api/health',
       env: ({ port, host, dbFile, faults, https, tls }) => ({
         CRM_PORT: String(port), CRM_HOST: host, CRM_DB_FILE: dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: faults,

@@ -95,7 +95,7 @@ export class OwnCrm {
     this.output = '';
     // the bulk records of `npm run crm:seed -- --volume N` (docs/sales-crm.md §14), added before the CRM listens
     const volume = o.fresh && o.volume ? ['--volume', String(o.volume.records), '--with', (o.volume.with ?? VOLUME_EXTRAS).join(',')] : [];
-    const args = ['--import', 'tsx', 'demo-crm/src/main.ts', ...(o.fresh ? ['--reset'] : []), ...volume];
+    const args = ['demo-crm/start.js', ...(o.fresh ? ['--reset'] : []), ...volume];
     const child = spawn(process.execPath, args, {
       cwd: paths.root,
       env: { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults, ...this.o.env, ...tlsEnv(this.o.tls) },
