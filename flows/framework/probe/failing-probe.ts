@@ -1,7 +1,7 @@
 import { criteria, describeFlow, expect, profile, test } from '../../../fixtures/test.js';
 
 /**
- * Fails on purpose, only inside the nested run of allure-results.spec.ts (its name keeps it out of
+ * Fails on purpose, only inside the nested run of failed-flow-trace.spec.ts (its name keeps it out of
  * every normal project): proves what a failed flow leaves in the report.
  */
 test('framework probe: a failed flow keeps its trace, steps and screenshots', async ({ actor }) => {

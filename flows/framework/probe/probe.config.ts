@@ -4,7 +4,7 @@ import { env } from '../../../fixtures/env.js';
 import base from '../../../playwright.config.js';
 
 /**
- * A nested run used by the framework's own checks (flows/framework/allure-results.spec.ts): the
+ * A nested run used by the framework's own checks (flows/framework/failed-flow-trace.spec.ts): the
  * normal configuration, pointed at the CRM of the outer run, running only the deliberately failing
  * probe so the report of a failure can be inspected.
  */
