@@ -157,6 +157,14 @@ describe('sales-crm: leads — validation, duplicates, status rules', () => {
     assert.equal((await auditOf(s.admin, 'lead', lead.id))[0].action, 'delete');
   });
 
+  test("a deleted lead's id is never given to the next lead, so the new lead's audit trail is its own", async () => {
+    const deleted = await createLead(s.li);
+    expectStatus(await s.li.delete(`/api/leads/${deleted.id}`), 204);
+    const next = await createLead(s.li);
+    assert.ok(next.id > deleted.id, `the next lead got id ${next.id}, the deleted one had ${deleted.id}`);
+    assert.deepEqual((await auditOf(s.admin, 'lead', next.id)).map((e: { action: string }) => e.action), ['create']);
+  });
+
   test('conversion requires a Qualified lead', async () => {
     const lead = await createLead(s.li);
     const res = await s.li.post(`/api/leads/${lead.id}/convert`, { createOpportunity: false });

@@ -120,7 +120,51 @@ CREATE INDEX products_name ON products(name);
 CREATE INDEX products_active ON products(active, name);
 `;
 
+/**
+ * A deleted lead's id was handed to the next lead (SQLite reuses the largest rowid once it is free), so
+ * the new lead's audit trail began with the deleted one's history. AUTOINCREMENT never reuses an id;
+ * the rebuild starts its counter above every lead id the audit log has seen, deleted ones included.
+ * Frozen SQL: the table as migration 100 made it, with AUTOINCREMENT.
+ */
+const leadIdsNeverReused = `
+CREATE TABLE leads_rebuilt (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  first_name TEXT NOT NULL COLLATE NOCASE,
+  last_name TEXT NOT NULL COLLATE NOCASE,
+  company TEXT NOT NULL COLLATE NOCASE,
+  email TEXT NOT NULL COLLATE NOCASE,
+  phone TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL CHECK (source IN ('Web','Referral','Event','Partner','Cold call','Import')),
+  status TEXT NOT NULL CHECK (status IN ('New','Working','Qualified','Disqualified','Converted')),
+  disqualify_reason TEXT,
+  owner_id INTEGER NOT NULL REFERENCES users(id),
+  converted_account_id INTEGER REFERENCES accounts(id),
+  converted_contact_id INTEGER REFERENCES contacts(id),
+  converted_opportunity_id INTEGER REFERENCES opportunities(id),
+  converted_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+INSERT INTO leads_rebuilt SELECT * FROM leads;
+DROP TABLE leads;
+ALTER TABLE leads_rebuilt RENAME TO leads;
+DELETE FROM sqlite_sequence WHERE name IN ('leads', 'leads_rebuilt');
+INSERT INTO sqlite_sequence (name, seq) VALUES ('leads', MAX(
+  COALESCE((SELECT MAX(id) FROM leads), 0),
+  COALESCE((SELECT MAX(CAST(record_id AS INTEGER)) FROM audit_log WHERE object = 'lead'), 0)));
+CREATE INDEX leads_created ON leads(created_at);
+CREATE INDEX leads_owner_created ON leads(owner_id, created_at);
+CREATE INDEX leads_status_created ON leads(status, created_at);
+CREATE INDEX leads_status ON leads(status);
+CREATE INDEX leads_source ON leads(source);
+CREATE INDEX leads_first_name ON leads(first_name);
+CREATE INDEX leads_last_name ON leads(last_name);
+CREATE INDEX leads_company ON leads(company);
+CREATE INDEX leads_email ON leads(email);
+`;
+
 export const salesCrmMigrations: Migration[] = [
   { id: '100-sales-crm-tables', sql: tables },
   { id: '101-sales-crm-indexes', sql: indexes },
+  { id: '102-lead-ids-never-reused', sql: leadIdsNeverReused },
 ];
