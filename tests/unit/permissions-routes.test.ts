@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { freshValues } from '../../profiles/demo-crm/permissions/fresh-values.js';
 import { EXPECTED_MATRIX } from '../../profiles/demo-crm/permissions/matrix.js';
 import { routeAllows } from '../../profiles/demo-crm/permissions/route-probe.js';
 import { MATRIX_ROUTES, OUTSIDE_ROUTES, compareWithServed, routeKey, type MatrixRoute } from '../../profiles/demo-crm/permissions/route-rules.js';
@@ -47,5 +48,20 @@ describe('the API route table (issue 13)', () => {
   it('gives the SLA board only to roles that see every ticket', () => {
     const board = route('GET', '/api/tickets/sla-board');
     assert.deepEqual((['admin', 'supportAgent', 'supportManager', 'auditor', 'salesRep'] as const).map((r) => routeAllows(EXPECTED_MATRIX, r, board)), [true, false, true, true, false]);
+  });
+});
+
+describe('fresh values of one permission test', () => {
+  it('never gives two calls the same number or marker, so an allowed edit always changes the record', () => {
+    // markers and numbers interleave as the route checks ask for them; 5,000 is well above one run's calls
+    const { fresh, freshNumber } = freshValues('pm1w0', 'ab12');
+    const numbers = Array.from({ length: 5_000 }, (_, i) => (i % 3 === 0 ? (fresh('n'), freshNumber()) : freshNumber()));
+    assert.equal(new Set(numbers).size, numbers.length);
+    assert.ok(numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= 9_999_999), 'every number fits a 7-digit phone');
+    // a line's quantity is 1 + n % 9,999: distinct for consecutive calls
+    const quantities = numbers.map((n) => 1 + (n % 9_999));
+    assert.ok(quantities.every((q, i) => i === 0 || q !== quantities[i - 1]));
+    const markers = Array.from({ length: 2_000 }, () => fresh('x'));
+    assert.equal(new Set(markers).size, markers.length);
   });
 });

@@ -1,6 +1,7 @@
 import * as allure from 'allure-js-commons';
 import { criteria, describeFlow } from '../../../fixtures/allure.js';
 import { fnv1a32 } from '../../../fixtures/data/seed.js';
+import { freshValues } from './fresh-values.js';
 import { env } from '../../../fixtures/env.js';
 import { test as base } from '@playwright/test';
 import type { MatrixRole } from './model.js';
@@ -45,11 +46,10 @@ export const permissionFixtures = base.extend<{ perm: PermissionKit }, { roleApi
   perm: async ({ roleApis, world }, use, testInfo) => {
     const testPart = fnv1a32(`${testInfo.testId}:${testInfo.repeatEachIndex}:${testInfo.retry}`).toString(36).slice(-4);
     const startedAt = Date.now();
-    let seq = 0;
-    const fresh = (what: string) => `${world.tag}-${testPart}${(seq += 1).toString(36)}-${what}`;
+    const { fresh, freshNumber } = freshValues(world.tag, testPart);
     await use({
       persona: (role) => env.roles[role].persona,
-      context: (role, spare) => ({ role, apis: roleApis, world, spare, reader: roleApis.admin.api, portal: env.roles[role]!.loginKind === 'portal', fresh }),
+      context: (role, spare) => ({ role, apis: roleApis, world, spare, reader: roleApis.admin.api, portal: env.roles[role]!.loginKind === 'portal', fresh, freshNumber }),
       consumables: () => buildConsumables(roleApis, world, testPart),
     });
     saveTiming(env.runId, `test-${testInfo.testId}-${testInfo.repeatEachIndex}-${testInfo.retry}`, startedAt, Date.now());

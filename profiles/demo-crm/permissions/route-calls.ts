@@ -1,6 +1,6 @@
 import type { Query } from '../api/client.js';
 import type { MatrixRole } from './model.js';
-import { freshNumber, freshPhone } from './plan-helpers.js';
+import { freshPhone } from './plan-helpers.js';
 import type { RouteRecords, RouteRec } from './route-records.js';
 import type { MatrixRoute, RecordKind } from './route-rules.js';
 import type { PlanContext } from './target-types.js';
@@ -61,12 +61,13 @@ function recordBody(route: MatrixRoute, ctx: PlanContext, rec: RouteRec, records
   switch (`${route.method} ${last}`) {
     case 'PATCH :id':
       return ({ lead: { phone: freshPhone(ctx) }, account: { phone: freshPhone(ctx) }, contact: { phone: freshPhone(ctx) },
-        opportunity: { amount: freshNumber(ctx) }, product: { unitPriceCents: freshNumber(ctx) }, user: { password: `${ctx.fresh('pw')}#Pw2026` } } as Record<string, unknown>)[route.object];
+        opportunity: { amount: ctx.freshNumber() }, product: { unitPriceCents: ctx.freshNumber() }, user: { password: `${ctx.fresh('pw')}#Pw2026` } } as Record<string, unknown>)[route.object];
     case 'POST status': return route.object === 'lead' ? { status: 'Working' } : { status: 'Pending customer' };
     case 'POST convert': return { createOpportunity: false };
     case 'POST stage': return { stage: 'Qualification' };
     case 'POST lines': return { productId: ctx.world.productId, quantity: 1, discountPercent: 0 };
-    case 'PATCH :lineId': return { quantity: 1 + (freshNumber(ctx) % 50) };
+    // consecutive numbers of one test, so two roles changing one line in turn set different quantities
+    case 'PATCH :lineId': return { quantity: 1 + (ctx.freshNumber() % 9_999) };
     case 'POST approve': return { comment: 'route check' };
     case 'POST reject': return { comment: 'route check' };
     case 'POST payments': return { amountCents: 1, paidOn: records.todayIso, method: 'Cash', reference: 'route check' };
