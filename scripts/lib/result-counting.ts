@@ -47,14 +47,18 @@ interface PlaywrightStats {
   skipped?: number;
 }
 
-/** Playwright's JSON reporter: flaky tests passed on retry and count as passed. */
+/**
+ * Playwright's JSON reporter. A flaky test (failed, then passed on its retry) counts as failed: the
+ * configuration fails the run for it (failOnFlakyTests), and an acceptance test must pass first time.
+ */
 export function parsePlaywrightReport(report: { stats?: PlaywrightStats; errors?: unknown[] }): Counts {
   const s = report.stats ?? {};
   const globalErrors = report.errors?.length ?? 0;
+  const failedTests = (s.unexpected ?? 0) + (s.flaky ?? 0);
   return {
-    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    passed: s.expected ?? 0,
     // an error outside any test (config, global setup, web server) fails the run too
-    failed: (s.unexpected ?? 0) + (globalErrors > 0 && (s.unexpected ?? 0) === 0 ? 1 : 0),
+    failed: failedTests + (globalErrors > 0 && failedTests === 0 ? 1 : 0),
     skipped: s.skipped ?? 0,
   };
 }

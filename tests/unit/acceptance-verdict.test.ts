@@ -13,6 +13,13 @@ describe('criterion status', () => {
     assert.equal(judgeCriterion(criterion('AC-X-01'), evidence({ runs: [link('AC-X-01'), link('AC-X-01', 'failed')] })).status, 'failed');
   });
 
+  it('a test that passed only on its retry fails its criterion, and says so', () => {
+    const flaky = run('proves AC-X-01', { criteria: ['AC-X-01'], status: 'passed', attempts: 2 });
+    const result = judgeCriterion(criterion('AC-X-01'), evidence({ runs: [link('AC-X-01'), flaky] }));
+    assert.equal(result.status, 'failed');
+    assert.equal(result.reason, 'test passed only on its retry: proves AC-X-01');
+  });
+
   it('silence is not a pass: no test, or only skipped tests, is "not covered"', () => {
     assert.equal(judgeCriterion(criterion('AC-X-01'), evidence()).status, 'not-covered');
     assert.equal(judgeCriterion(criterion('AC-X-01'), evidence({ runs: [link('AC-X-01', 'skipped')] })).status, 'not-covered');

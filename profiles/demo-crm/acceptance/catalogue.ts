@@ -147,7 +147,7 @@ export default defineCatalogue([
   { id: 'AC-FW-01', area: 'functional', priority: 'must',
     statement: 'Every role starts a test signed in, in its own browser session, and lands on its own start screen showing its own name.' },
   { id: 'AC-FW-03', area: 'functional', priority: 'should',
-    statement: 'A failed flow leaves in the report its trace, its business steps with the acting role, and the screenshot of each step, so the failure is explained without re-running it.' },
+    statement: 'A failed flow leaves in the report its business steps with the acting role, the screenshot of each step and of the page when it failed, and from its one automatic retry the full trace (each action\'s DOM snapshot and the screencast), so nobody has to re-run it to explain the failure.' },
   { id: 'AC-FW-04', area: 'functional', priority: 'should',
     statement: 'The acceptance report opens in a browser with its verdict and the failing criteria on the first screen, no stack trace, and every evidence link resolving (the Allure test it names opens).' },
 

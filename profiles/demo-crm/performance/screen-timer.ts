@@ -12,10 +12,11 @@ import { writeFigures } from '../usability/figures-file.js';
 export const SAMPLES = 7;
 
 /**
- * While timing, the trace keeps actions, network and sources but takes no DOM snapshots or
- * screencast: both cost the browser CPU in the middle of the page loads it measures.
+ * As everywhere, only the retry of a failed test records a trace; here it keeps actions, network and
+ * sources but takes no DOM snapshots or screencast: both cost the browser CPU in the middle of the
+ * page loads it measures.
  */
-export const MEASURING_TRACE = { mode: 'retain-on-failure', snapshots: false, screenshots: false, sources: true } as const;
+export const MEASURING_TRACE = { mode: 'on-first-retry', snapshots: false, screenshots: false, sources: true } as const;
 
 /** The p95 budget in ms of every performance criterion of the catalogue. */
 const BUDGETS: ReadonlyMap<string, number> = new Map(
