@@ -108,6 +108,19 @@ test('an unreachable CRM stops the run before any test with a message saying wha
   expect(output).not.toMatch(/\d+ passed/);
 });
 
+test('a run whose --reporter option replaces the configured reporters still waits for its bundled CRM and signs in @framework', async ({}, testInfo) => {
+  const url = `http://127.0.0.1:${await freePort()}`;
+  // the sign-in reporter is left out: without it, workers waited for what it would have recorded, until the timeout
+  const { status, output } = run(
+    [playwright, 'test', 'flows/framework/smoke.spec.ts', '-g', 'finance opens', '--project=chromium', '--no-deps', '--reporter=line'],
+    { START_CRM: 'true', CRM_BASE_URL: url, CRM_START_TIMEOUT_MS: '30000' },
+    testInfo.outputPath(),
+  );
+
+  expect(output).toContain('1 passed');
+  expect(status, output).toBe(0);
+});
+
 test('a bundled CRM that cannot start stops the run at once with its own reason @framework', async ({}, testInfo) => {
   // not a CRM: something that holds the port, takes each connection and drops it
   const squatter = net.createServer((socket) => socket.destroy());
