@@ -103,8 +103,9 @@ export default defineConfig({
     navigationTimeout: env.timeouts.navigation,
     // Recorded on the retry of a failed test only, then in full (each action's DOM snapshots, the
     // screencast, the sources): recording it on every first attempt, to throw it away when the test
-    // passed, cost a fifth of the run's CPU (docs/performance.md). A first failure has its step
-    // screenshots, the screenshot of the page when it failed and the error's page snapshot.
+    // passed, cost the flows a fifth of their CPU and the whole suite 7 % (docs/performance.md). A first
+    // failure has its step screenshots, the screenshot of the page when it failed and the error's page
+    // snapshot.
     trace: { mode: 'on-first-retry', snapshots: true, screenshots: true, sources: true },
     // a remote browser server records video itself; locally it needs Playwright's ffmpeg
     video: env.wsEndpoint || playwrightFfmpegInstalled() ? 'on-first-retry' : 'off',
