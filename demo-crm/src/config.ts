@@ -55,6 +55,8 @@ export interface CrmConfig {
   sessionMaxMs: number;
   version: string;
   staticDir: string;
+  /** where the seed users' password hashes are kept between fresh databases (src/core/seed-passwords.ts) */
+  seedHashFile: string;
 }
 
 export const CRM_VERSION = '1.0.0';
@@ -79,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { https?: boolean; tes
     sessionMaxMs: maxSeconds(e) * 1000,
     version: CRM_VERSION,
     staticDir: path.join(crmRoot, 'static'),
+    seedHashFile: path.join(crmRoot, '.build', 'seed-password-hashes.json'),
   };
 }

@@ -10,7 +10,7 @@ import {
 
 export { csrfField } from './components.js';
 
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
+export const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
 export const SESSION_COOKIE = 'crm_sid';
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MS = 15 * 60_000;

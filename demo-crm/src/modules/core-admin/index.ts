@@ -20,6 +20,6 @@ export const coreAdminModule: CrmModule = {
     registerAdminRoutes(app);
   },
   seed(ctx) {
-    seedStaff(ctx.db);
+    seedStaff(ctx);
   },
 };

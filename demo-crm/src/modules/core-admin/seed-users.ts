@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { hashPassword } from '../../core/auth.js';
+import type { AppContext } from '../../core/module.js';
+import { seedPasswordHashes } from '../../core/seed-passwords.js';
 import type { Role } from '../../core/permissions.js';
 
 export interface SeedUser {
@@ -33,7 +35,7 @@ export const SEEDED_PASSWORDS: Readonly<Record<string, string>> = {
 
 export function insertUser(
   db: Database,
-  u: { username: string; displayName: string; role: Role; team: 'sales' | 'support' | null; password: string; managerId?: number | null; accountId?: number | null; contactId?: number | null; email?: string },
+  u: { username: string; displayName: string; role: Role; team: 'sales' | 'support' | null; managerId?: number | null; accountId?: number | null; contactId?: number | null; email?: string } & ({ password: string } | { passwordHash: string }),
 ): number {
   const info = db
     .prepare(
@@ -42,15 +44,21 @@ export function insertUser(
     )
     .run(
       u.username.toLowerCase(), u.displayName, u.email ?? `${u.username}@demo-crm.test`, u.role, u.team,
-      u.managerId ?? null, u.accountId ?? null, u.contactId ?? null, hashPassword(u.password), new Date().toISOString(),
+      u.managerId ?? null, u.accountId ?? null, u.contactId ?? null, 'passwordHash' in u ? u.passwordHash : hashPassword(u.password), new Date().toISOString(),
     );
   return Number(info.lastInsertRowid);
 }
 
-export function seedStaff(db: Database): void {
+/** Every seed user's stored password hash (src/core/seed-passwords.ts). */
+export function seedUserPasswordHashes(ctx: AppContext): Record<string, string> {
+  return seedPasswordHashes(ctx.config.seedHashFile, SEEDED_PASSWORDS);
+}
+
+export function seedStaff(ctx: AppContext): void {
   const ids = new Map<string, number>();
-  for (const u of STAFF) {
+  const hashes = seedUserPasswordHashes(ctx);
+  for (const { password: _published, ...u } of STAFF) {
     const managerId = u.manager ? ids.get(u.manager) ?? null : null;
-    ids.set(u.username, insertUser(db, { ...u, managerId }));
+    ids.set(u.username, insertUser(ctx.db, { ...u, managerId, passwordHash: hashes[u.username]! }));
   }
 }

@@ -47,6 +47,6 @@ export const serviceModule: CrmModule = {
     });
   },
   seed(ctx) {
-    seedPortalUsers(ctx.db);
+    seedPortalUsers(ctx);
   },
 };

@@ -3,7 +3,9 @@
  * both accounts and their contacts; when it has not, they are created here, owned by rep.li.
  */
 import type { Database } from 'better-sqlite3';
-import { insertUser } from '../core-admin/seed-users.js';
+import { hashPassword } from '../../core/auth.js';
+import type { AppContext } from '../../core/module.js';
+import { insertUser, seedUserPasswordHashes } from '../core-admin/seed-users.js';
 
 interface PortalSeed {
   username: string;
@@ -35,7 +37,9 @@ function findOrCreateContact(db: Database, accountId: number, c: PortalSeed['con
   return { id, name: `${c.firstName} ${c.lastName}` };
 }
 
-export function seedPortalUsers(db: Database): void {
+export function seedPortalUsers(ctx: AppContext): void {
+  const { db } = ctx;
+  const hashes = seedUserPasswordHashes(ctx);
   const at = new Date().toISOString();
   const owner = db.prepare(`SELECT id FROM users WHERE username = 'rep.li'`).pluck().get() as number | undefined;
   if (owner === undefined) throw new Error('service seed: user rep.li is missing (core seed must run first)');
@@ -44,7 +48,7 @@ export function seedPortalUsers(db: Database): void {
     const accountId = findOrCreateAccount(db, p.account, owner, at);
     const contact = findOrCreateContact(db, accountId, p.contact, owner, at);
     insertUser(db, {
-      username: p.username, displayName: contact.name, role: 'customer', team: null, password: p.password,
+      username: p.username, displayName: contact.name, role: 'customer', team: null, passwordHash: hashes[p.username] ?? hashPassword(p.password),
       accountId, contactId: contact.id, email: p.contact.email,
     });
   }
