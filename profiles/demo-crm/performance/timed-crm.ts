@@ -7,7 +7,7 @@ import { ownCrmPort } from '../own-crm-ports.js';
 import { ScreenTimer } from './screen-timer.js';
 
 export interface TimedCrm {
-  /** every role, signed in on the test's own CRM */
+  /** every role on the test's own CRM, each signed in there when first asked for */
   cast: Cast<ApiClient>;
   timer: ScreenTimer;
 }
@@ -33,7 +33,7 @@ async function startVolumeCrm(o: VolumeCrmOptions): Promise<OwnCrm> {
   return crm;
 }
 
-/** Every role signed in over HTTP on `crm`; publishes what the timer measured, even when the body failed half-way. */
+/** The roles on `crm`, each signed in over HTTP when first asked for; publishes what the timer measured, even when the body failed half-way. */
 async function timedOn(crm: OwnCrm, browser: Browser, body: (crm: TimedCrm) => Promise<void>): Promise<void> {
   const timer = new ScreenTimer();
   const own = await castOnOwnCrm(crm, browser, test.info());
@@ -47,7 +47,7 @@ async function timedOn(crm: OwnCrm, browser: Browser, body: (crm: TimedCrm) => P
 
 /**
  * Runs `body` on a CRM of the test's own holding `volume` bulk records (a fresh database, the run's
- * defect switches), with every role signed in over HTTP, then stops the CRM.
+ * defect switches), each role signed in over HTTP when first asked for, then stops the CRM.
  */
 export async function onVolumeCrm(browser: Browser, o: VolumeCrmOptions, body: (crm: TimedCrm) => Promise<void>): Promise<void> {
   const crm = await startVolumeCrm(o);

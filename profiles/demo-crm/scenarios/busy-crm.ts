@@ -10,7 +10,7 @@ import type { OwnCrmPortRange } from '../own-crm-ports.js';
 
 /**
  * A CRM of the test's own (fresh database, the run's defect switches) holding a busy sales side and
- * service desk, with every role signed in there. Nothing else writes to it, so every figure it shows
+ * service desk, each role signed in there when first needed. Nothing else writes to it, so every figure it shows
  * can be compared with its records without racing the tests that run beside it.
  */
 export interface BusyCrm {

@@ -7,7 +7,7 @@ import type { RoleKey } from '../roles.js';
 
 /**
  * A CRM of the test's own on a port of the range `ports` names (fresh, seeded database; the run's defect switches),
- * every role signed in there. Nothing else writes to it: what its screens show is the seed plus what
+ * each role signed in there when the test first needs it. Nothing else writes to it: what its screens show is the seed plus what
  * the test did.
  */
 export interface FreshCrm {
@@ -18,7 +18,7 @@ export interface FreshCrm {
 
 export async function freshOwnCrm(o: { browser: Browser; testInfo: TestInfo; name: string; ports: OwnCrmPortRange }): Promise<FreshCrm> {
   const crm = new OwnCrm(await ownCrmPort(o.ports), o.name);
-  const signedIn = await test.step(`Given a CRM of this test's own on port ${crm.port} (fresh database), every role signed in there`, async () => {
+  const signedIn = await test.step(`Given a CRM of this test's own on port ${crm.port} (fresh database), each role signs in there when first needed`, async () => {
     await crm.start({ fresh: true });
     return castOnOwnCrm(crm, o.browser, o.testInfo);
   }).catch(async (error: unknown) => {

@@ -41,20 +41,18 @@ export const ownCrmFixtures = base.extend<{ ownCrm: OwnCrmWorld }, { ownCrmProce
   ownCrm: async ({ ownCrmProcess: crm, browser, video }, use, testInfo) => {
     if (!crm.running) await crm.start({ fresh: false });
     const statePath = (role: string) => testInfo.outputPath('own-crm-auth', `${role}.json`);
-    const cast = new Cast<ApiClient>(browser, testInfo, {
-      profile: profile as CrmProfile, baseUrl: crm.baseUrl, roles: env.roles, statePathOf: statePath,
-      videoMode: typeof video === 'string' ? video : video.mode,
-    });
-    const actor = async (role: RoleKey): Promise<Actor> => {
-      const creds = env.roles[role];
-      if (!creds) throw new Error(`role ${role} has no credentials`);
-      const cookie = await crm.signIn(creds, { portal: isPortalRole(role) });
-      writeStorageState(statePath(role), {
+    const openSession = async (role: string, file: string) => {
+      const cookie = await crm.signIn(env.roles[role]!, { portal: isPortalRole(role as RoleKey) });
+      writeStorageState(file, {
         cookies: [{ ...cookie, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
         origins: [],
       });
-      return cast.get(role);
     };
+    const cast = new Cast<ApiClient>(browser, testInfo, {
+      profile: profile as CrmProfile, baseUrl: crm.baseUrl, roles: env.roles, statePathOf: statePath,
+      videoMode: typeof video === 'string' ? video : video.mode, openSession,
+    });
+    const actor = (role: RoleKey): Promise<Actor> => cast.get(role);
     try {
       await use({ crm, actor });
     } finally {
