@@ -6,10 +6,20 @@ import path from 'node:path';
  * Type-checks the TypeScript examples of README.md, so the docs cannot show code that does not
  * compile. Each ```ts block starts with a comment naming where such a file lives
  * (`// flows/demo-crm/my-flow.spec.ts`); it is written there under a temporary name, checked with the
- * project's compiler settings, and removed.
+ * project's compiler settings, and removed. Every file of the repository the text names outside those
+ * examples must exist: a command to copy that names a moved spec finds no tests.
  */
 const root = path.resolve(import.meta.dirname, '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+const prose = readme.replace(/```ts\n[\s\S]*?```/g, '');
+const named = new Set([...prose.matchAll(/(?<![\w./-])((?:flows|fixtures|profiles|pages|scripts|docs|bench|load|tests|demo-crm)\/[\w./-]*\w\.(?:ts|md|js|mjs|json|ya?ml))/g)].map((m) => m[1]!));
+// profiles/my-crm/… is the README's name for a team's own profile, not a file of this repository
+const missing = [...named].filter((file) => !file.includes('/my-crm/') && !fs.existsSync(path.join(root, file)));
+if (missing.length > 0) {
+  console.error(`README.md names files that do not exist:\n  ${missing.join('\n  ')}`);
+  process.exitCode = 1;
+}
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 const written: string[] = [];
 try {
