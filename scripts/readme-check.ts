@@ -12,7 +12,8 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 
-const prose = readme.replace(/```ts\n[\s\S]*?```/g, '');
+const TS_BLOCK = /```ts\n([\s\S]*?)```/g;
+const prose = readme.replace(TS_BLOCK, '');
 const named = new Set([...prose.matchAll(/(?<![\w./-])((?:flows|fixtures|profiles|pages|scripts|docs|bench|load|tests|demo-crm)\/[\w./-]*\w\.(?:ts|md|js|mjs|json|ya?ml))/g)].map((m) => m[1]!));
 // profiles/my-crm/… is the README's name for a team's own profile, not a file of this repository
 const missing = [...named].filter((file) => !file.includes('/my-crm/') && !fs.existsSync(path.join(root, file)));
@@ -20,7 +21,7 @@ if (missing.length > 0) {
   console.error(`README.md names files that do not exist:\n  ${missing.join('\n  ')}`);
   process.exitCode = 1;
 }
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const blocks = [...readme.matchAll(TS_BLOCK)].map((m) => m[1]!);
 const written: string[] = [];
 try {
   blocks.forEach((code, i) => {

@@ -5,6 +5,7 @@ import type { CrmProfile } from '../../../fixtures/profile.js';
 import { env } from '../../../fixtures/env.js';
 import type { Actor } from '../actor.js';
 import type { ApiClient } from '../api/client.js';
+import { storageStateFor } from '../http.js';
 import { OwnCrm } from '../migration/own-crm.js';
 import { ownCrmPort } from '../own-crm-ports.js';
 import profile from '../profile.js';
@@ -43,10 +44,7 @@ export const ownCrmFixtures = base.extend<{ ownCrm: OwnCrmWorld }, { ownCrmProce
     const statePath = (role: string) => testInfo.outputPath('own-crm-auth', `${role}.json`);
     const openSession = async (role: string, file: string) => {
       const cookie = await crm.signIn(env.roles[role]!, { portal: isPortalRole(role as RoleKey) });
-      writeStorageState(file, {
-        cookies: [{ ...cookie, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
-        origins: [],
-      });
+      writeStorageState(file, storageStateFor(crm.baseUrl, cookie.value));
     };
     const cast = new Cast<ApiClient>(browser, testInfo, {
       profile: profile as CrmProfile, baseUrl: crm.baseUrl, roles: env.roles, statePathOf: statePath,
