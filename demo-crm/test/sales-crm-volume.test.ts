@@ -32,14 +32,19 @@ describe('sales-crm: bulk seeding and list query plans at volume', () => {
   });
   after(async () => { await s.crm.close(); });
 
-  async function planOf(client: typeof s.li, path: string): Promise<string> {
+  /** The query plan of each list page query `path` runs, in order. */
+  async function plansOf(client: typeof s.li, path: string): Promise<string[]> {
     captured.length = 0;
     const res = await client.get(path);
     assert.equal(res.status, 200, path);
-    const q = captured.find((c) => /ORDER BY/.test(c.sql) && /FROM (leads|accounts|contacts|opportunities) /.test(c.sql));
-    assert.ok(q, `no list query captured for ${path}`);
-    const rows = db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args) as { detail: string }[];
-    return rows.map((r) => r.detail).join(' | ');
+    const pages = captured.filter((c) => /ORDER BY[\s\S]*LIMIT \? OFFSET \?$/.test(c.sql) && /FROM (leads|accounts|contacts|opportunities) /.test(c.sql));
+    assert.ok(pages.length > 0, `no list query captured for ${path}`);
+    return pages.map((q) => (db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args) as { detail: string }[]).map((r) => r.detail).join(' | '));
+  }
+
+  async function planOf(client: typeof s.li, path: string): Promise<string> {
+    const [plan] = await plansOf(client, path);
+    return plan!;
   }
 
   test('seedVolume adds N leads and N accounts split between the two reps, with unique emails', async () => {
@@ -71,12 +76,49 @@ describe('sales-crm: bulk seeding and list query plans at volume', () => {
     }
   });
 
-  test('searches use the prefix indexes instead of scanning', async () => {
+  test('searches use the prefix indexes, or the head of the creation order, instead of scanning', async () => {
+    const HEAD = /^SEARCH l USING INDEX leads_created \(created_at[<>]\?\)/;
+    const PREFIX = /USING INDEX (leads|accounts)_(first_name|last_name|company|email|name)/;
     for (const client of [s.li, s.manager]) {
-      for (const path of ['/api/leads?q=Ann', '/api/leads?q=Ann%20Bau', '/api/leads?q=lead12', '/api/accounts?q=Blue']) {
-        const plan = await planOf(client, path);
-        assert.doesNotMatch(plan, /SCAN [laco]\b/, `${path}: ${plan}`);
-        assert.match(plan, /USING INDEX (leads|accounts)_(first_name|last_name|company|email|name)/, `${path}: ${plan}`);
+      // a name one lead in twenty has: its first page is among the newest 2,000 leads
+      const common = await plansOf(client, '/api/leads?q=Ann');
+      assert.equal(common.length, 1, `one page query: ${common.join(' ‖ ')}`);
+      assert.match(common[0]!, HEAD);
+      // a first and last name, and a run of numbers from the middle of the bulk data: not among them, so every match is sorted
+      for (const path of ['/api/leads?q=Ann%20Bau', '/api/leads?q=lead12']) {
+        const plans = await plansOf(client, path);
+        assert.equal(plans.length, 2, `${path}: the head, then every match: ${plans.join(' ‖ ')}`);
+        assert.match(plans[0]!, HEAD, path);
+        assert.match(plans[1]!, PREFIX, path);
+        for (const plan of plans) assert.doesNotMatch(plan, /SCAN [laco]\b/, `${path}: ${plan}`);
+      }
+      const accounts = await planOf(client, '/api/accounts?q=Blue');
+      assert.doesNotMatch(accounts, /SCAN [laco]\b/, accounts);
+      assert.match(accounts, PREFIX, accounts);
+    }
+  });
+
+  test('a search page taken from the head of the creation order is the page every match sorted gives, on every page and both ways', async () => {
+    type Lead = { id: number; first_name: string; last_name: string; company: string; email: string; owner_id: number; created_at: string };
+    const all = db.prepare('SELECT id, first_name, last_name, company, email, owner_id, created_at FROM leads').all() as Lead[];
+    const liId = db.prepare("SELECT id FROM users WHERE username = 'rep.li'").pluck().get() as number;
+    const starts = (v: string, term: string) => v.toLowerCase().startsWith(term.toLowerCase());
+    for (const [client, own] of [[s.manager, false], [s.li, true]] as const) {
+      for (const term of ['Ann', 'Summit', 'lead19', 'lead12']) {
+        for (const dir of ['desc', 'asc'] as const) {
+          const matches = all
+            .filter((l) => (!own || l.owner_id === liId) && [l.first_name, l.last_name, l.company, l.email].some((v) => starts(v, term)))
+            .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id) * (dir === 'desc' ? -1 : 1));
+          const pageSize = 100;
+          const last = Math.ceil(matches.length / pageSize);
+          for (const page of [1, 2, 3, 5, 8, last, last + 1]) {
+            const path = `/api/leads?q=${term}&sort=createdAt&dir=${dir}&pageSize=${pageSize}&page=${page}`;
+            const res = await client.get(path);
+            assert.equal(res.status, 200, path);
+            assert.equal(res.body.total, matches.length, `${path}: total`);
+            assert.deepEqual((res.body.items as { id: number }[]).map((i) => i.id), matches.slice((page - 1) * pageSize, page * pageSize).map((l) => l.id), path);
+          }
+        }
       }
     }
   });

@@ -38,6 +38,28 @@ export interface ListSpec {
   searchSql?: { sql: string; params: unknown[] };
   /** count at most this many matching rows (the `lead-list-count-capped` defect) */
   countCap?: number;
+  /** FROM for the count when the list's joins cannot change it (LEFT JOINs on a primary key that no condition reads) */
+  countFrom?: string;
+  /** a search sorted by `sortKey` first tries the rows at the head of that order (SearchWindow) */
+  window?: SearchWindow;
+}
+
+/**
+ * A search that many rows match (one company in sixteen begins with "Summit") finds its page among
+ * the first few thousand rows of the sort order, while sorting every match costs time in proportion
+ * to the table. So a search sorted by `column` (NOT NULL, indexed by `index` together with the rowid)
+ * first pages through the head of that order only: the rows up to the `rows`-th value of the column.
+ * The head is a prefix of the sort order, so its matches are the first matches overall; the page is
+ * taken from it when it holds every row the count says the page has, else every match is sorted.
+ */
+export interface SearchWindow {
+  sortKey: string;
+  column: string;
+  /** the base table alone, walked by the index: `leads l INDEXED BY leads_created` */
+  edgeFrom: string;
+  /** the list's FROM with the base table walked by the index */
+  from: string;
+  rows: number;
 }
 
 function escapeLike(s: string): string {
@@ -88,11 +110,31 @@ export function runList<T>(db: Database, spec: ListSpec): ListResult<T> {
     captured.push(spec);
     return { items: [], total: 0, page: spec.page, pageSize: spec.pageSize, sort: sortKey, dir: spec.dir ?? 'asc', q };
   }
-  const counted = spec.countCap === undefined ? `${spec.from} ${whereSql}` : `(SELECT 1 FROM ${spec.from} ${whereSql} LIMIT ${Math.trunc(spec.countCap)})`;
+  const countFrom = spec.countFrom ?? spec.from;
+  const counted = spec.countCap === undefined ? `${countFrom} ${whereSql}` : `(SELECT 1 FROM ${countFrom} ${whereSql} LIMIT ${Math.trunc(spec.countCap)})`;
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${counted}`).get(...params) as { n: number }).n;
   const offset = (spec.page - 1) * spec.pageSize;
-  const items = db
-    .prepare(`SELECT ${spec.select} FROM ${spec.from} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-    .all(...params, spec.pageSize, offset) as T[];
+  const items = (q && spec.window?.sortKey === sortKey ? pageFromHead<T>(db, spec, spec.window, { whereSql, params, orderBy }, total, offset) : undefined)
+    ?? db
+      .prepare(`SELECT ${spec.select} FROM ${spec.from} ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .all(...params, spec.pageSize, offset) as T[];
   return { items, total, page: spec.page, pageSize: spec.pageSize, sort: sortKey, dir: spec.dir ?? 'asc', q };
+}
+
+/** The page from the head of the sort order (SearchWindow), or undefined when the head does not hold all of it. */
+function pageFromHead<T>(
+  db: Database, spec: ListSpec, w: SearchWindow, sql: { whereSql: string; params: unknown[]; orderBy: string }, total: number, offset: number,
+): T[] | undefined {
+  const rowsOnPage = Math.min(spec.pageSize, total - offset);
+  if (rowsOnPage <= 0) return undefined;
+  const desc = spec.dir === 'desc';
+  const edge = db.prepare(`SELECT ${w.column} FROM ${w.edgeFrom} ORDER BY ${w.column} ${desc ? 'DESC' : 'ASC'} LIMIT 1 OFFSET ?`).pluck().get(w.rows - 1);
+  // a table shorter than the head: sorting every match is as cheap
+  if (edge === undefined) return undefined;
+  const inHead = `${w.column} ${desc ? '>=' : '<='} ?`;
+  const where = sql.whereSql ? `${sql.whereSql} AND ${inHead}` : `WHERE ${inHead}`;
+  const items = db
+    .prepare(`SELECT ${spec.select} FROM ${w.from} ${where} ORDER BY ${sql.orderBy} LIMIT ? OFFSET ?`)
+    .all(...sql.params, edge, spec.pageSize, offset) as T[];
+  return items.length === rowsOnPage ? items : undefined;
 }

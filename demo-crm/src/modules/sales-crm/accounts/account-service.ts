@@ -12,7 +12,7 @@ import { mergePatch } from '../patch.js';
 import { prefixSearch } from '../search.js';
 import { accountInputSchema, optionalId, MESSAGES } from '../validation.js';
 import {
-  ACCOUNT_AUDIT_KEYS, ACCOUNT_FROM, ACCOUNT_SELECT, accountValuesOf, getAccount, insertAccount, updateAccountValues,
+  ACCOUNT_AUDIT_KEYS, ACCOUNT_FROM, ACCOUNT_TABLE, ACCOUNT_SELECT, accountValuesOf, getAccount, insertAccount, updateAccountValues,
   type AccountRow, type AccountValues,
 } from './account-store.js';
 
@@ -30,7 +30,7 @@ export function listAccounts(req: FastifyRequest, query: unknown): { list: ListR
   if (p.owner) { where.push('a.owner_id = ?'); params.push(p.owner); }
   const q = p.q?.trim() ?? '';
   const list = runList<AccountRow>(req.server.crm.db, {
-    select: ACCOUNT_SELECT, from: ACCOUNT_FROM, where, params, q,
+    select: ACCOUNT_SELECT, from: ACCOUNT_FROM, countFrom: ACCOUNT_TABLE, where, params, q,
     searchSql: q ? prefixSearch(q, ['a.name']) : undefined,
     sortColumns: { name: 'a.name', industry: 'a.industry', billingCountry: 'a.billing_country', createdAt: 'a.created_at' },
     sort: p.sort, dir: p.dir, defaultSort: 'name', page: p.page, pageSize: p.pageSize,

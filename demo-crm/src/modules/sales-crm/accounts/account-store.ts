@@ -19,7 +19,8 @@ export const ACCOUNT_SELECT = `a.id AS id, a.name AS name, a.industry AS industr
   a.billing_city AS billingCity, a.billing_country AS billingCountry, a.owner_id AS ownerId,
   u.display_name AS ownerName, u.team AS ownerTeam, a.created_at AS createdAt, a.updated_at AS updatedAt`;
 
-export const ACCOUNT_FROM = 'accounts a LEFT JOIN users u ON u.id = a.owner_id';
+export const ACCOUNT_TABLE = 'accounts a';
+export const ACCOUNT_FROM = `${ACCOUNT_TABLE} LEFT JOIN users u ON u.id = a.owner_id`;
 
 export function getAccount(db: Database, id: number): AccountRow | undefined {
   return db.prepare(`SELECT ${ACCOUNT_SELECT} FROM ${ACCOUNT_FROM} WHERE a.id = ?`).get(id) as AccountRow | undefined;

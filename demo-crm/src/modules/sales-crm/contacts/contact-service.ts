@@ -12,7 +12,7 @@ import { mergePatch } from '../patch.js';
 import { prefixSearch } from '../search.js';
 import { contactInputSchema, optionalId, MESSAGES } from '../validation.js';
 import {
-  CONTACT_AUDIT_KEYS, CONTACT_FROM, CONTACT_SELECT, contactValuesOf, getContact, insertContact, updateContactValues,
+  CONTACT_AUDIT_KEYS, CONTACT_FROM, CONTACT_TABLE, CONTACT_SELECT, contactValuesOf, getContact, insertContact, updateContactValues,
   type ContactRow, type ContactValues,
 } from './contact-store.js';
 
@@ -32,7 +32,7 @@ export function listContacts(req: FastifyRequest, query: unknown): { list: ListR
   if (p.account) { where.push('c.account_id = ?'); params.push(p.account); }
   const q = p.q?.trim() ?? '';
   const list = runList<ContactRow>(req.server.crm.db, {
-    select: CONTACT_SELECT, from: CONTACT_FROM, where, params, q,
+    select: CONTACT_SELECT, from: CONTACT_FROM, countFrom: CONTACT_TABLE, where, params, q,
     searchSql: q ? prefixSearch(q, ['c.first_name', 'c.last_name', 'c.email'], ['c.first_name', 'c.last_name']) : undefined,
     sortColumns: { name: 'c.last_name', email: 'c.email', createdAt: 'c.created_at' },
     sort: p.sort, dir: p.dir, defaultSort: 'name', page: p.page, pageSize: p.pageSize,

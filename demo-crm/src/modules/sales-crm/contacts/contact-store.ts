@@ -22,7 +22,8 @@ export const CONTACT_SELECT = `c.id AS id, c.first_name AS firstName, c.last_nam
   c.account_id AS accountId, a.name AS accountName, c.owner_id AS ownerId, u.display_name AS ownerName,
   u.team AS ownerTeam, c.created_at AS createdAt, c.updated_at AS updatedAt`;
 
-export const CONTACT_FROM = 'contacts c LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN accounts a ON a.id = c.account_id';
+export const CONTACT_TABLE = 'contacts c';
+export const CONTACT_FROM = `${CONTACT_TABLE} LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN accounts a ON a.id = c.account_id`;
 
 export function getContact(db: Database, id: number): ContactRow | undefined {
   return db.prepare(`SELECT ${CONTACT_SELECT} FROM ${CONTACT_FROM} WHERE c.id = ?`).get(id) as ContactRow | undefined;

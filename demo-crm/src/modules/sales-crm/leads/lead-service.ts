@@ -4,7 +4,7 @@ import { audit, diffChanges } from '../../../core/audit.js';
 import { authorize } from '../../../core/auth.js';
 import { nowIso } from '../../../core/clock.js';
 import { conflict, HttpError, parseInput } from '../../../core/http.js';
-import { listParamsSchema, runList, type ListResult } from '../../../core/list.js';
+import { listParamsSchema, runList, type ListResult, type SearchWindow } from '../../../core/list.js';
 import { scopeSql } from '../../../core/permissions.js';
 import { claimSubmission } from '../../../core/submissions.js';
 import { listOwnerColumn, loadAuthorized, resolveOwner } from '../access.js';
@@ -13,7 +13,7 @@ import { prefixSearch } from '../search.js';
 import { leadInputSchema, leadStatusSchema, optionalId, MESSAGES } from '../validation.js';
 import { isLeadReadOnly, leadTransitionError, LEAD_SOURCES, LEAD_STATUSES } from '../vocab.js';
 import {
-  findDuplicateLeads, getLead, insertLead, LEAD_AUDIT_KEYS, LEAD_FROM, LEAD_SELECT, leadValuesOf, setLeadStatus,
+  findDuplicateLeads, getLead, insertLead, LEAD_AUDIT_KEYS, LEAD_FROM, LEAD_FROM_BY_CREATED, LEAD_SELECT, LEAD_TABLE, leadValuesOf, setLeadStatus,
   updateLeadValues, type LeadRow, type LeadValues,
 } from './lead-store.js';
 
@@ -46,6 +46,11 @@ export function leadSearchSql(q: string, slow: boolean, concatenated = false): {
   }
   return prefixSearch(q, ['l.first_name', 'l.last_name', 'l.company', 'l.email'], ['l.first_name', 'l.last_name']);
 }
+
+/** The newest (or oldest) 2,000 leads: a search by the default order pages through them first (core/list.ts). */
+const LEAD_SEARCH_WINDOW: SearchWindow = {
+  sortKey: 'createdAt', column: 'l.created_at', edgeFrom: `${LEAD_TABLE} INDEXED BY leads_created`, from: LEAD_FROM_BY_CREATED, rows: 2_000,
+};
 
 const LEAD_SORT_COLUMNS: Record<string, string> = {
   name: 'l.last_name', company: 'l.company', email: 'l.email', status: 'l.status', source: 'l.source', createdAt: 'l.created_at',
@@ -80,6 +85,9 @@ export function listLeads(req: FastifyRequest, query: unknown): { list: ListResu
     searchSql: q ? leadSearchSql(q, req.server.crm.faults.on('slow-lead-search'), req.server.crm.faults.on('lead-search-sql-concatenated')) : undefined,
     // Defect switch lead-list-count-capped: a "fast" count that stops at 5,000 leads.
     ...(req.server.crm.faults.on('lead-list-count-capped') ? { countCap: 5_000 } : {}),
+    countFrom: LEAD_TABLE,
+    // the slow-lead-search defect stands for a search without any of this: it reads every lead
+    ...(req.server.crm.faults.on('slow-lead-search') ? {} : { window: LEAD_SEARCH_WINDOW }),
     sortColumns: p.sort && req.server.crm.faults.on('slow-lead-sort') ? slowSortColumns(LEAD_SORT_COLUMNS) : LEAD_SORT_COLUMNS,
     sort: p.sort,
     dir: p.sort ? p.dir : 'desc',
