@@ -14,6 +14,8 @@ describe('sales-crm: bulk seeding and list query plans at volume', () => {
   let s: SalesActors;
   let db: Database;
   const captured: { sql: string; args: unknown[] }[] = [];
+  /** every statement the CRM prepares, in order */
+  const prepared: string[] = [];
   let before0 = 0;
 
   before(async () => {
@@ -24,6 +26,7 @@ describe('sales-crm: bulk seeding and list query plans at volume', () => {
     const prepare = db.prepare.bind(db);
     // Records each executed list statement with its real parameters (LIKE plans depend on them).
     db.prepare = ((sql: string) => {
+      prepared.push(sql);
       const st = prepare(sql) as Statement<unknown[]>;
       const all = st.all.bind(st);
       st.all = ((...args: unknown[]) => { captured.push({ sql, args }); return all(...args); }) as typeof st.all;
@@ -74,6 +77,18 @@ describe('sales-crm: bulk seeding and list query plans at volume', () => {
         assert.doesNotMatch(plan, /USE TEMP B-TREE FOR ORDER BY/, `whole-result sort for ${path}: ${plan}`);
       }
     }
+  });
+
+  test('a list its reader sees whole is counted without a WHERE, so SQLite counts the table from its smallest index', async () => {
+    const countsOf = async (client: typeof s.li, path: string) => {
+      prepared.length = 0;
+      assert.equal((await client.get(path)).status, 200, path);
+      return prepared.filter((sql) => /^SELECT COUNT\(\*\)/.test(sql));
+    };
+    assert.deepEqual(await countsOf(s.admin, '/api/leads'), ['SELECT COUNT(*) AS n FROM leads l '], 'the admin sees every lead');
+    assert.deepEqual(await countsOf(s.admin, '/api/accounts'), ['SELECT COUNT(*) AS n FROM accounts a '], 'the admin sees every account');
+    const [own] = await countsOf(s.li, '/api/leads');
+    assert.match(own ?? '', /^SELECT COUNT\(\*\) AS n FROM leads l WHERE /, 'a rep counts only their own leads');
   });
 
   test('searches use the prefix indexes, or the head of the creation order, instead of scanning', async () => {
