@@ -47,8 +47,9 @@ export interface ListSpec {
 /**
  * A search that many rows match (one company in sixteen begins with "Summit") finds its page among
  * the first few thousand rows of the sort order, while sorting every match costs time in proportion
- * to the table. So a search sorted by `column` (NOT NULL, indexed by `index` together with the rowid)
- * first pages through the head of that order only: the rows up to the `rows`-th value of the column.
+ * to the table. So a search sorted by `column` (NOT NULL, with an index of its own, which SQLite ends
+ * in the rowid: the list's tie-break) first pages through the head of that order only: the rows up to
+ * the `rows`-th value of the column.
  * The head is a prefix of the sort order, so its matches are the first matches overall; the page is
  * taken from it when it holds every row the count says the page has, else every match is sorted.
  */
