@@ -33,9 +33,10 @@ export const LEAD_SELECT = `l.id AS id, l.first_name AS firstName, l.last_name A
   l.created_at AS createdAt, l.updated_at AS updatedAt`;
 
 export const LEAD_TABLE = 'leads l';
-export const LEAD_FROM = `${LEAD_TABLE} LEFT JOIN users u ON u.id = l.owner_id`;
+const LEAD_JOINS = 'LEFT JOIN users u ON u.id = l.owner_id';
+export const LEAD_FROM = `${LEAD_TABLE} ${LEAD_JOINS}`;
 /** LEAD_FROM walking the leads by creation time (a search's head of the list, core/list.ts) */
-export const LEAD_FROM_BY_CREATED = `${LEAD_TABLE} INDEXED BY leads_created LEFT JOIN users u ON u.id = l.owner_id`;
+export const LEAD_FROM_BY_CREATED = `${LEAD_TABLE} INDEXED BY leads_created ${LEAD_JOINS}`;
 
 export function getLead(db: Database, id: number): LeadRow | undefined {
   return db.prepare(`SELECT ${LEAD_SELECT} FROM ${LEAD_FROM} WHERE l.id = ?`).get(id) as LeadRow | undefined;
