@@ -11,8 +11,8 @@ import { startCrm, type TestCrm } from './harness.js';
 const crmDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const docFile = path.join(crmDir, 'docs', 'defect-switches.md');
 
-/** The kinds issue 3 asks the catalogue to cover. */
-const ISSUE_KINDS: readonly FaultKind[] = ['calculation', 'workflow', 'permissions', 'data-sync', 'validation', 'import', 'sla', 'security', 'performance', 'stability'];
+/** The kinds issue 3 asks the catalogue to cover, and usability (the accessibility scans need a defect to catch too). */
+const ISSUE_KINDS: readonly FaultKind[] = ['calculation', 'workflow', 'permissions', 'data-sync', 'validation', 'import', 'sla', 'security', 'performance', 'stability', 'usability'];
 
 interface DocRow { name: string; kind: string; breaks: string; caughtBy: string; module: string; test: string }
 

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { expectStatus, invoicedDeal, startWithActors, type Actors } from './sales-revenue-support.js';
 
-/** The two switches the core implements: each changes the documented security behaviour. */
+/** The switches the core implements: each changes the documented behaviour. */
 describe('defect switches in the core', () => {
   let plain: Actors;
   let faulty: Actors;
   before(async () => {
-    [plain, faulty] = await Promise.all([startWithActors(), startWithActors(['lockout-disabled', 'csrf-missing-on-payment'])]);
+    [plain, faulty] = await Promise.all([startWithActors(), startWithActors(['lockout-disabled', 'csrf-missing-on-payment', 'muted-text-low-contrast'])]);
   });
   after(async () => { await Promise.all([plain.crm.close(), faulty.crm.close()]); });
 
@@ -39,5 +39,17 @@ describe('defect switches in the core', () => {
     const lead = await faulty.li.withoutCsrf().post('/api/leads', { firstName: 'No', lastName: 'Token', company: 'X', email: 'no.token@x.example', source: 'Web' });
     expectStatus(lead, 403);
     assert.equal(lead.body.error, 'csrf');
+  });
+
+  test('muted-text-low-contrast: the stylesheet serves the lighter secondary-text colour, and nothing else changes', async () => {
+    const css = async (a: Actors) => {
+      const res = await fetch(`${a.crm.baseUrl}/static/app.css`);
+      assert.equal(res.status, 200);
+      return res.text();
+    };
+    const [normal, lighter] = await Promise.all([css(plain), css(faulty)]);
+    assert.match(normal, /--muted: #5b6675;/);
+    assert.match(lighter, /--muted: #a3acb8;/);
+    assert.equal(lighter.replace('#a3acb8', '#5b6675'), normal);
   });
 });
