@@ -4,18 +4,19 @@
  * assertion. Writes reports/bench/{one-test,regression,volume,summary}.json and
  * reports/figures/bench.json (figures for the acceptance report). See docs/performance.md.
  *
- *  (a) one short flow through the framework (`npx playwright test <file> -g <title> --project=chromium`,
+ *  (a) one short flow through the framework (`playwright test <file> -g <title> --project=chromium`,
  *      its role sign-in and CRM start included) vs bench/raw-lead-to-cash.ts, the same clicks in raw
  *      Playwright with its own CRM start: wall time and CPU seconds of the whole process tree. Between
  *      the two, the same clicks as a plain Playwright Test (bench/playwright-test/): what Playwright's
- *      runner costs by itself, so that what the framework adds is seen apart from it;
+ *      runner costs by itself, so that what the framework adds is seen apart from it. All three are
+ *      started by node itself, none through npx (whose own start is measured apart: `npxSeconds`);
  *  (b) the full regression's wall time with 1 and with 2 workers;
  *  (c) the CRM's lists and search, server side, at 1,000 vs 100,000 leads and accounts: both CRMs
  *      running, each request to one followed by the same request to the other.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,12 @@ const requests = Number(args.requests);
 const FLOW_FILE = 'flows/demo-crm/lead-to-cash-lead-exceptions.spec.ts';
 const FLOW_TITLE = 'a disqualified lead keeps its reason and can no longer be converted';
 const PLAYWRIGHT_TEST_DIR = 'bench/playwright-test';
+/**
+ * Playwright's command line, started with node like the raw script: `npx` would add its own start
+ * (about half a second, measured apart) to the framework and the plain Playwright Test, not to the raw script.
+ */
+const PLAYWRIGHT_CLI = createRequire(import.meta.url).resolve('@playwright/test/cli');
+const playwright = (...argv: string[]): [string, string[]] => [process.execPath, [PLAYWRIGHT_CLI, ...argv]];
 /** the range OWN_CRM_PORTS.bench (profiles/demo-crm/own-crm-ports.ts): 4521, 4522, 4530, 4531, 4540, 4541 (4532: scripts/bench-import.ts) */
 const [BENCH_PORT] = OWN_CRM_PORTS.bench;
 const PORTS = { raw: BENCH_PORT, playwrightTest: BENCH_PORT + 1, framework: BENCH_PORT + 9, regression: BENCH_PORT + 10, volumeSmall: BENCH_PORT + 19, volumeLarge: BENCH_PORT + 20 } as const;
@@ -129,6 +136,26 @@ function chromiumVersion(): string {
 }
 
 // ---------------------------------------------------------------------------------------------- (a)
+/** What typing `npx playwright …` adds to any of the commands: `npx playwright --version` less the same through node, medians. */
+async function npxStart() {
+  const npx: number[] = [];
+  const direct: number[] = [];
+  const time = async (command: string, argv: string[]) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd: paths.root, env: childProcessEnv(), stdio: 'ignore' });
+    const [exitCode] = (await once(child, 'exit')) as [number | null];
+    if (exitCode !== 0) throw new Error(`${command} ${argv.join(' ')} ended with exit code ${exitCode}`);
+    return (performance.now() - started) / 1000;
+  };
+  for (let i = 0; i < Math.max(runs, 3); i++) {
+    npx.push(await time('npx', ['playwright', '--version']));
+    direct.push(await time(...playwright('--version')));
+  }
+  const result = { npx: summarise(npx), node: summarise(direct) };
+  console.log(`  npx's own start: ${round(result.npx.median - result.node.median)} s (npx playwright --version ${result.npx.median} s, through node ${result.node.median} s)`);
+  return { ...result, added: round(result.npx.median - result.node.median) };
+}
+
 async function oneTest() {
   console.log(`(a) one short flow: the framework, a plain Playwright Test and a raw Playwright script, ${runs} run(s) each, interleaved`);
   const framework: Measured[] = [];
@@ -138,15 +165,14 @@ async function oneTest() {
     const out = `/tmp/bench-out-fw-${i}`;
     fs.rmSync(out, { recursive: true, force: true });
     framework.push(
-      await measure(`framework run ${i}`, 'npx', ['playwright', 'test', FLOW_FILE, '-g', FLOW_TITLE, '--project=chromium'], nestedEnv(PORTS.framework, out), path.join(out, 'run.log')),
+      await measure(`framework run ${i}`, ...playwright('test', FLOW_FILE, '-g', FLOW_TITLE, '--project=chromium'), nestedEnv(PORTS.framework, out), path.join(out, 'run.log')),
     );
     const plainOut = `/tmp/bench-out-pwt-${i}`;
     fs.rmSync(plainOut, { recursive: true, force: true });
     playwrightTest.push(
       await measure(
         `plain Playwright Test run ${i}`,
-        'npx',
-        ['playwright', 'test', '-c', PLAYWRIGHT_TEST_DIR],
+        ...playwright('test', '-c', PLAYWRIGHT_TEST_DIR),
         childProcessEnv({ BENCH_PORT: String(PORTS.playwrightTest), BENCH_OUTPUT_DIR: plainOut, BENCH_BROWSER: executable }),
         path.join(plainOut, 'run.log'),
       ),
@@ -168,9 +194,10 @@ async function oneTest() {
   const okR = raw.filter((m) => m.ok);
   const measured = (list: Measured[], all: Measured[]) => ({ wallSeconds: summarise(list.map((m) => m.wallSeconds)), cpuSeconds: summarise(list.map((m) => m.cpuSeconds)), runs: all });
   const result = {
-    flow: { file: FLOW_FILE, title: FLOW_TITLE, command: `npx playwright test ${FLOW_FILE} -g "${FLOW_TITLE}" --project=chromium` },
+    flow: { file: FLOW_FILE, title: FLOW_TITLE, command: `node node_modules/@playwright/test/cli.js test ${FLOW_FILE} -g "${FLOW_TITLE}" --project=chromium` },
     raw: { script: 'bench/raw-lead-to-cash.ts', command: 'node --import tsx bench/raw-lead-to-cash.ts' },
-    plainPlaywrightTest: { config: PLAYWRIGHT_TEST_DIR, command: `npx playwright test -c ${PLAYWRIGHT_TEST_DIR}` },
+    plainPlaywrightTest: { config: PLAYWRIGHT_TEST_DIR, command: `node node_modules/@playwright/test/cli.js test -c ${PLAYWRIGHT_TEST_DIR}` },
+    npxSeconds: await npxStart(),
     framework: measured(okF, framework),
     playwrightTest: measured(okP, playwrightTest),
     rawScript: measured(okR, raw),
@@ -201,7 +228,7 @@ async function regression() {
   for (const workers of [1, 2]) {
     const out = `/tmp/bench-out-reg-w${workers}`;
     fs.rmSync(out, { recursive: true, force: true });
-    const m = await measure(`regression, ${workers} worker(s)`, 'npx', ['playwright', 'test', `--workers=${workers}`], nestedEnv(PORTS.regression, out), path.join(out, 'run.log'));
+    const m = await measure(`regression, ${workers} worker(s)`, ...playwright('test', `--workers=${workers}`), nestedEnv(PORTS.regression, out), path.join(out, 'run.log'));
     let tests: JsonStats['stats'];
     try {
       tests = (JSON.parse(fs.readFileSync(path.join(out, 'reports', 'playwright-results.json'), 'utf8')) as JsonStats).stats;
@@ -213,7 +240,7 @@ async function regression() {
   const one = byWorkers['1']!;
   const two = byWorkers['2']!;
   const result = {
-    command: 'npx playwright test --workers=N',
+    command: 'node node_modules/@playwright/test/cli.js test --workers=N',
     oneWorker: one,
     twoWorkers: two,
     regressionSeconds: two.wallSeconds,
@@ -318,6 +345,8 @@ const summary = {
   playwrightTestRatio: a?.playwrightTestRatio ?? null,
   frameworkOverPlaywrightTest: a?.frameworkOverPlaywrightTest ?? null,
   frameworkOverPlaywrightTestCpu: a?.frameworkOverPlaywrightTestCpu ?? null,
+  /** what `npx` adds to any one of the commands of (a), which are all started through node */
+  npxSeconds: a?.npxSeconds.added ?? null,
   regressionSeconds: b?.regressionSeconds ?? null,
   workersSpeedup: b?.workersSpeedup ?? null,
   volumeRatio: c?.volumeRatio ?? null,
