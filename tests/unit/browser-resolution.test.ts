@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { playwrightFfmpegInstalled, resolveBrowsers, systemChromiumArgs, type BrowserProbe, type BrowserSettings } from '../../fixtures/browser.js';
+import { askBrowserVersionsEarly, playwrightFfmpegInstalled, realProbe, resolveBrowsers, systemChromiumArgs, type BrowserProbe, type BrowserSettings } from '../../fixtures/browser.js';
 
 /** A machine described by the files it has. */
 function machine(files: string[]): BrowserProbe {
@@ -114,5 +114,18 @@ describe('video recording needs Playwright\'s own ffmpeg', () => {
 
   it('is missing on a machine with only the system Chromium, so video stays off', () => {
     assert.equal(playwrightFfmpegInstalled(browsersFolder(false)), false);
+  });
+});
+
+describe("the browser's version, asked at the start of the run", () => {
+  it('is known by the end of the run without asking the browser again', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-chromium-'));
+    const executable = path.join(folder, 'chromium-headless-shell');
+    fs.writeFileSync(executable, '#!/bin/sh\necho "Chromium 777.0.1.2"\n', { mode: 0o755 });
+    const plan = resolveBrowsers(settings({ browser: 'chromium', browserExecutable: executable }), { ...realProbe, playwrightExecutable: () => '/pw/chromium/exe' });
+    await askBrowserVersionsEarly(plan);
+    // gone by the end of the run: asking it now would find no version
+    fs.rmSync(folder, { recursive: true });
+    assert.match(plan.projects[0]!.description, /^Chromium 777\.0\.1\.2 \(/);
   });
 });
