@@ -165,42 +165,45 @@ async function oneTest() {
   const raw: Measured[] = [];
   const keptCrm: Measured[] = [];
   // How a user runs one test again and again: against a CRM kept running (its CPU is not the command's),
-  // whose sessions the stored ones stay valid for. A first run signs the role in.
+  // which still accepts the session stored by the run before. A first, unmeasured run signs the role in.
   const kept = await startCrm({ port: PORTS.keptCrm, dbFile: '/tmp/bench-out-kept/crm.db', reset: true });
   // one output folder for every run: the stored sessions live there (.auth), as in a user's checkout
   const keptEnv = { ...nestedEnv(PORTS.keptCrm, '/tmp/bench-out-kept/out'), START_CRM: 'false' };
   const flowCommand = playwright('test', FLOW_FILE, '-g', FLOW_TITLE, '--project=chromium');
-  await measure('framework, CRM kept running, first run (signs in)', ...flowCommand, keptEnv, '/tmp/bench-out-kept/run-0.log');
-  for (let i = 1; i <= runs; i++) {
-    const out = `/tmp/bench-out-fw-${i}`;
-    fs.rmSync(out, { recursive: true, force: true });
-    framework.push(
-      await measure(`framework run ${i}`, ...flowCommand, nestedEnv(PORTS.framework, out), path.join(out, 'run.log')),
-    );
-    keptCrm.push(await measure(`framework, CRM kept running, run ${i}`, ...flowCommand, keptEnv, `/tmp/bench-out-kept/run-${i}.log`));
-    const plainOut = `/tmp/bench-out-pwt-${i}`;
-    fs.rmSync(plainOut, { recursive: true, force: true });
-    playwrightTest.push(
-      await measure(
-        `plain Playwright Test run ${i}`,
-        ...playwright('test', '-c', PLAYWRIGHT_TEST_DIR),
-        childProcessEnv({ BENCH_PORT: String(PORTS.playwrightTest), BENCH_OUTPUT_DIR: plainOut, BENCH_BROWSER: executable }),
-        path.join(plainOut, 'run.log'),
-      ),
-    );
-    const rawOut = `/tmp/bench-out-raw-${i}`;
-    fs.rmSync(rawOut, { recursive: true, force: true });
-    raw.push(
-      await measure(
-        `raw run ${i}`,
-        process.execPath,
-        ['--import', 'tsx', 'bench/raw-lead-to-cash.ts', '--port', String(PORTS.raw), '--db', path.join(rawOut, 'crm.db'), ...(executable ? ['--executable', executable] : [])],
-        childProcessEnv(),
-        path.join(rawOut, 'run.log'),
-      ),
-    );
+  try {
+    await measure('framework, CRM kept running, first run (signs in)', ...flowCommand, keptEnv, '/tmp/bench-out-kept/run-0.log');
+    for (let i = 1; i <= runs; i++) {
+      const out = `/tmp/bench-out-fw-${i}`;
+      fs.rmSync(out, { recursive: true, force: true });
+      framework.push(
+        await measure(`framework run ${i}`, ...flowCommand, nestedEnv(PORTS.framework, out), path.join(out, 'run.log')),
+      );
+      keptCrm.push(await measure(`framework, CRM kept running, run ${i}`, ...flowCommand, keptEnv, `/tmp/bench-out-kept/run-${i}.log`));
+      const plainOut = `/tmp/bench-out-pwt-${i}`;
+      fs.rmSync(plainOut, { recursive: true, force: true });
+      playwrightTest.push(
+        await measure(
+          `plain Playwright Test run ${i}`,
+          ...playwright('test', '-c', PLAYWRIGHT_TEST_DIR),
+          childProcessEnv({ BENCH_PORT: String(PORTS.playwrightTest), BENCH_OUTPUT_DIR: plainOut, BENCH_BROWSER: executable }),
+          path.join(plainOut, 'run.log'),
+        ),
+      );
+      const rawOut = `/tmp/bench-out-raw-${i}`;
+      fs.rmSync(rawOut, { recursive: true, force: true });
+      raw.push(
+        await measure(
+          `raw run ${i}`,
+          process.execPath,
+          ['--import', 'tsx', 'bench/raw-lead-to-cash.ts', '--port', String(PORTS.raw), '--db', path.join(rawOut, 'crm.db'), ...(executable ? ['--executable', executable] : [])],
+          childProcessEnv(),
+          path.join(rawOut, 'run.log'),
+        ),
+      );
+    }
+  } finally {
+    await kept.stop();
   }
-  await kept.stop();
   const okF = framework.filter((m) => m.ok);
   const okP = playwrightTest.filter((m) => m.ok);
   const okR = raw.filter((m) => m.ok);
