@@ -142,16 +142,14 @@ function chromiumVersion(): string {
 async function npxStart() {
   const npx: number[] = [];
   const direct: number[] = [];
-  const time = async (command: string, argv: string[]) => {
-    const started = performance.now();
-    const child = spawn(command, argv, { cwd: paths.root, env: childProcessEnv(), stdio: 'ignore' });
-    const [exitCode] = (await once(child, 'exit')) as [number | null];
-    if (exitCode !== 0) throw new Error(`${command} ${argv.join(' ')} ended with exit code ${exitCode}`);
-    return (performance.now() - started) / 1000;
+  const time = async (label: string, command: string, argv: string[]) => {
+    const m = await measure(label, command, argv, childProcessEnv(), `/tmp/bench-out-npx/${label.replace(/\W+/g, '-')}.log`);
+    if (!m.ok) throw new Error(`${command} ${argv.join(' ')} ended with exit code ${m.exitCode} (${m.log})`);
+    return m.wallSeconds;
   };
-  for (let i = 0; i < Math.max(runs, 3); i++) {
-    npx.push(await time('npx', ['playwright', '--version']));
-    direct.push(await time(...playwright('--version')));
+  for (let i = 1; i <= Math.max(runs, 3); i++) {
+    npx.push(await time(`npx playwright --version, run ${i}`, 'npx', ['playwright', '--version']));
+    direct.push(await time(`playwright --version through node, run ${i}`, ...playwright('--version')));
   }
   const result = { npx: summarise(npx), node: summarise(direct) };
   console.log(`  npx's own start: ${round(result.npx.median - result.node.median)} s (npx playwright --version ${result.npx.median} s, through node ${result.node.median} s)`);
