@@ -28,6 +28,8 @@ export const OWN_CRM_PORTS = {
   visual: [4940, 4949],
   /** the task-effort test: an approvals inbox no other test fills */
   usability: [4950, 4959],
+  /** the export round trip: an unfiltered export of every account, which no other test may change meanwhile */
+  exportRoundTrip: [4960, 4969],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type OwnCrmPortRange = keyof typeof OWN_CRM_PORTS;
