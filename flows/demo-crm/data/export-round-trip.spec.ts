@@ -9,9 +9,6 @@ import { test as base, criteria, describeFlow, expect, type Actor } from '../../
 
 type Row = Record<string, string>;
 
-/** Every record the actor may list, page by page, in the export's column names. */
-const allOf = (actor: Actor, objects: string, params: Record<string, string> = {}) => actor.api.listAll<Row>(objects, params);
-
 /** The admin imports `file` again with "update existing" and returns the result screen's counts. */
 async function reimport(admin: Actor, object: ImportObjectLabel, name: string, file: Buffer) {
   const upload = admin.at(ImportUploadPage);
@@ -67,22 +64,22 @@ test.describe('Data migration: export and import again, nothing lost or changed'
       await leadList.table.searchBar.search(data.tag, { Status: 'New' });
       return leadList.exportCsv();
     });
-    const leadsBefore = await allOf(admin, 'leads', { q: data.tag });
+    const leadsBefore = await admin.api.listAll<Row>('leads', { q: data.tag });
     const exportedLeads = readCsv(leadFile);
     expect(exportedLeads.rows, 'the filtered export holds every lead of the list').toHaveLength(leads.length);
     expect(cellsOf(exportedLeads), 'the exported leads equal the API field for field').toEqual(sorted(leadsBefore.map((l) => [l.firstName!, l.lastName!, l.company!, l.email!, l.phone!, l.source!, l.status!, 'admin'])));
 
     const leadCounts = await admin.step('imports the lead export again, updating existing leads', () => reimport(admin, 'Leads', 'leads-export.csv', leadFile));
     expect(leadCounts, 'every exported lead matches its record exactly: all skipped as "No changes"').toEqual({ rows: leads.length, created: 0, updated: 0, skipped: leads.length, rejected: 0 });
-    expect(await allOf(admin, 'leads', { q: data.tag }), 'no lead changed').toEqual(leadsBefore);
+    expect(await admin.api.listAll<Row>('leads', { q: data.tag }), 'no lead changed').toEqual(leadsBefore);
 
     const accountList = admin.at(AccountListPage);
     const accountFile = await admin.step('exports the whole accounts list', async () => {
       await accountList.open();
       return accountList.exportCsv();
     });
-    const accountsBefore = await allOf(admin, 'accounts');
-    const usernameOf = new Map((await allOf(admin, 'users')).map((u) => [String(u.id), u.username!]));
+    const accountsBefore = await admin.api.listAll<Row>('accounts');
+    const usernameOf = new Map((await admin.api.listAll<Row>('users')).map((u) => [String(u.id), u.username!]));
     const exportedAccounts = readCsv(accountFile);
     expect(exportedAccounts.rows.filter((r) => r.byHeader.Name?.includes(data.tag)), `this test's ${OWN_ACCOUNTS} accounts are among them`).toHaveLength(OWN_ACCOUNTS);
     expect(cellsOf(exportedAccounts), 'the unfiltered export holds every account, field for field as the API gives it').toEqual(
@@ -97,11 +94,11 @@ test.describe('Data migration: export and import again, nothing lost or changed'
       await contactList.search(data.tag);
       return contactList.exportCsv();
     });
-    const contactsBefore = await allOf(admin, 'contacts', { q: data.tag });
+    const contactsBefore = await admin.api.listAll<Row>('contacts', { q: data.tag });
     const exportedContacts = readCsv(contactFile);
     expect(cellsOf(exportedContacts), 'the exported contacts equal the API field for field').toEqual(sorted(contactsBefore.map((c) => [c.firstName!, c.lastName!, c.email!, c.phone!, c.title!, c.accountName!, 'admin'])));
     const contactCounts = await admin.step('imports the contacts export again, updating existing contacts', () => reimport(admin, 'Contacts', 'contacts-export.csv', contactFile));
     expect(contactCounts, 'every exported contact matches its record exactly').toEqual({ rows: contactsBefore.length, created: 0, updated: 0, skipped: contactsBefore.length, rejected: 0 });
-    expect(await allOf(admin, 'contacts', { q: data.tag }), 'no contact changed').toEqual(contactsBefore);
+    expect(await admin.api.listAll<Row>('contacts', { q: data.tag }), 'no contact changed').toEqual(contactsBefore);
   });
 });
