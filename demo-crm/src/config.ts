@@ -20,6 +20,8 @@ const schema = z.object({
   /** a certificate and key (PEM) to serve HTTPS with; without them --https makes a self-signed one */
   CRM_TLS_CERT_FILE: z.string().optional(),
   CRM_TLS_KEY_FILE: z.string().optional(),
+  /** where the Backups screen writes backups; beside the database file unless set */
+  CRM_BACKUP_DIR: z.string().min(1).optional(),
 }).refine((e) => (e.CRM_TLS_CERT_FILE === undefined) === (e.CRM_TLS_KEY_FILE === undefined), {
   error: 'set both CRM_TLS_CERT_FILE and CRM_TLS_KEY_FILE, or neither', path: ['CRM_TLS_CERT_FILE'],
 }).refine((e) => e.CRM_SESSION_IDLE_SECONDS === undefined || e.CRM_SESSION_TTL_MINUTES === undefined, {
@@ -44,6 +46,8 @@ export interface CrmConfig {
   port: number;
   host: string;
   dbFile: string;
+  /** the folder backups are written to (src/modules/core-admin/backups/) */
+  backupDir: string;
   testMode: boolean;
   https: boolean;
   /** PEM files to serve HTTPS with (else a self-signed certificate is made at start) */
@@ -59,6 +63,11 @@ export interface CrmConfig {
   seedHashFile: string;
 }
 
+/** `/x/y/crm.db` → `/x/y/crm-backups`: beside the database, named after it. */
+function defaultBackupDir(dbFile: string): string {
+  return path.join(path.dirname(dbFile), `${path.basename(dbFile).replace(/\.db$/, '')}-backups`);
+}
+
 export const CRM_VERSION = '1.0.0';
 
 /** Reads the CRM's environment; an invalid value stops start-up with one line per problem. */
@@ -69,10 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: { https?: boolean; tes
     throw new Error(`Invalid CRM configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dbFile = path.resolve(e.CRM_DB_FILE);
   return {
     port: e.CRM_PORT,
     host: e.CRM_HOST,
-    dbFile: path.resolve(e.CRM_DB_FILE),
+    dbFile,
+    backupDir: path.resolve(e.CRM_BACKUP_DIR ?? defaultBackupDir(dbFile)),
     testMode: flags.testMode === true || e.CRM_TEST_MODE === '1' || e.CRM_TEST_MODE === 'true',
     https: flags.https === true || e.CRM_HTTPS === '1' || e.CRM_HTTPS === 'true',
     ...(e.CRM_TLS_CERT_FILE && e.CRM_TLS_KEY_FILE ? { tls: { certFile: path.resolve(e.CRM_TLS_CERT_FILE), keyFile: path.resolve(e.CRM_TLS_KEY_FILE) } } : {}),

@@ -68,6 +68,7 @@ export const FAULT_CATALOGUE = [
   { name: 'form-post-error-blank', kind: 'stability', breaks: "a key form whose post fails on the network leaves the user on the browser's blank error page, what they typed lost", caughtBy: 'stability: network faults' },
   { name: 'response-cache-leak', kind: 'stability', breaks: 'a cache of the responses sent, keyed by the request id, never hits and never evicts: every page and API answer served stays in memory', caughtBy: 'stability: memory under steady use' },
   { name: 'form-submitted-twice', kind: 'stability', breaks: 'a key form sent twice (double click, or again after a timeout) is saved twice: the button does not lock and the form token is not checked', caughtBy: 'stability: network faults' },
+  { name: 'backup-ignores-wal', kind: 'stability', breaks: 'a backup copies the database file as it lies on disk and leaves out what is still in the write-ahead log, so the records committed last are missing from it', caughtBy: 'stability: backup and restore' },
   { name: 'muted-text-low-contrast', kind: 'usability', breaks: "the palette's secondary-text colour is lightened to #a3acb8, so hints, table headings and list footers fall to about 2.3:1 against their background, below the 4.5:1 of WCAG AA", caughtBy: 'usability: accessibility' },
 ] as const satisfies readonly FaultDefinition[];
 

@@ -16,7 +16,7 @@ export type Role = (typeof ROLES)[number];
 
 export const OBJECTS = [
   'lead', 'account', 'contact', 'opportunity', 'quote', 'approval', 'order', 'invoice', 'payment',
-  'ticket', 'internal_note', 'product', 'user', 'audit_log', 'import', 'dashboard',
+  'ticket', 'internal_note', 'product', 'user', 'audit_log', 'import', 'dashboard', 'backup',
 ] as const;
 export type PermissionObject = (typeof OBJECTS)[number];
 
@@ -57,6 +57,10 @@ const adminTable = (): RoleTable => {
   const table = everything('any');
   return { ...table, payment: { ...table.payment, create: 'none' } };
 };
+
+/** The auditor reads and exports everything but backups: a backup holds every record and every password hash. */
+const auditorTable = (): RoleTable =>
+  Object.fromEntries(OBJECTS.filter((o) => o !== 'backup').map((o) => [o, readExport('any')]));
 
 export const MATRIX: Record<Role, RoleTable> = {
   admin: adminTable(),
@@ -113,7 +117,7 @@ export const MATRIX: Record<Role, RoleTable> = {
     product: read('any'),
     dashboard: { view: 'team' },
   },
-  auditor: Object.fromEntries(OBJECTS.map((o) => [o, readExport('any')])),
+  auditor: auditorTable(),
   customer: {
     ticket: { list: 'account', view: 'account', create: 'account', edit: 'account' },
   },

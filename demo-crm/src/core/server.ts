@@ -57,6 +57,9 @@ export async function startServer(config: CrmConfig, o: { reset?: boolean; befor
   const isEmpty = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
   if (isEmpty) db.transaction(() => { for (const m of modules) m.seed?.(ctx); })();
   o.beforeListen?.(db);
+  // Start-up's writes (migrations, a new database's seed, bulk records) go into the database file now
+  // rather than waiting in the write-ahead log for the next automatic checkpoint (at 1,000 pages).
+  db.pragma('wal_checkpoint(TRUNCATE)');
   const app = buildApp(ctx, modules, config.https ? { https: config.tls ? certificateFiles(config.tls) : selfSignedCertificate() } : {});
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

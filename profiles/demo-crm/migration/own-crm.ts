@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -74,6 +74,8 @@ export interface VolumeSeed {
 export class OwnCrm {
   readonly baseUrl: string;
   readonly dbFile: string;
+  /** where the CRM writes the backups of this database (its CRM_BACKUP_DIR default) */
+  readonly backupDir: string;
   private process: ChildProcess | undefined;
   private output = '';
 
@@ -85,28 +87,36 @@ export class OwnCrm {
   ) {
     this.baseUrl = `${o.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     this.dbFile = path.join(paths.workDir, `${name}-${port}.db`);
+    this.backupDir = path.join(paths.workDir, `${name}-${port}-backups`);
   }
 
   /**
    * Starts the CRM (`fresh`: a new, seeded database) and waits until it answers its health check.
-   * It carries the run's defect switches (CRM_FAULTS), as the run's shared CRM does.
+   * It carries the run's defect switches (CRM_FAULTS), as the run's shared CRM does. `restoreFrom`: the
+   * operator's restore — the database is replaced by that backup before the CRM starts.
    */
-  async start(o: { fresh: boolean; volume?: VolumeSeed; readyWithinMs?: number }): Promise<void> {
+  async start(o: { fresh: boolean; volume?: VolumeSeed; readyWithinMs?: number; restoreFrom?: string }): Promise<void> {
     this.output = '';
     // the bulk records of `npm run crm:seed -- --volume N` (docs/sales-crm.md §14), added before the CRM listens
     const volume = o.fresh && o.volume ? ['--volume', String(o.volume.records), '--with', (o.volume.with ?? VOLUME_EXTRAS).join(',')] : [];
-    const args = ['demo-crm/start.js', ...(o.fresh ? ['--reset'] : []), ...volume];
-    const child = spawn(process.execPath, args, {
-      cwd: paths.root,
-      env: { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults, ...this.o.env, ...tlsEnv(this.o.tls) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const args = ['demo-crm/start.js', ...(o.fresh ? ['--reset'] : []), ...volume, ...(o.restoreFrom ? ['--restore', o.restoreFrom] : [])];
+    const child = spawn(process.execPath, args, { cwd: paths.root, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
     this.process = child;
     // Node does not trust the certificate of a CRM over HTTPS: its start-up line says it listens
     if (this.o.tls) return this.printed(/listening on https:\/\//, 60_000);
     await pollBackend(() => this.answersWithin(2_000), { timeout: o.readyWithinMs ?? 60_000, message: `the own CRM on port ${this.port} answers its health check (output: ${this.output.slice(-500)})` }).toBe(true);
+  }
+
+  private env(): Record<string, string> {
+    return { CRM_PORT: String(this.port), CRM_HOST: '127.0.0.1', CRM_DB_FILE: this.dbFile, CRM_TEST_MODE: '1', CRM_FAULTS: env.crmFaults, ...this.o.env, ...tlsEnv(this.o.tls) };
+  }
+
+  /** Runs the restore of `file` into this CRM's database and stops (`--restore --exit`), as an operator would with the CRM stopped. */
+  tryRestore(file: string): { exitCode: number | null; stdout: string; stderr: string } {
+    const run = spawnSync(process.execPath, ['demo-crm/start.js', '--restore', file, '--exit'], { cwd: paths.root, env: this.env(), encoding: 'utf8', timeout: 60_000 });
+    return { exitCode: run.status, stdout: run.stdout, stderr: run.stderr };
   }
 
   /** Whether the CRM answers its health check within `ms`: an import blocks the server for its duration. */
@@ -117,6 +127,11 @@ export class OwnCrm {
     } catch {
       return false;
     }
+  }
+
+  /** What the CRM has printed since it was last started. */
+  get printedSoFar(): string {
+    return this.output;
   }
 
   /** Resolves when the CRM has printed a line matching `pattern` since it was last started. */
@@ -157,6 +172,6 @@ export class OwnCrm {
   async dispose(): Promise<void> {
     await this.kill();
     releasePort(this.port);
-    await Promise.all(['', '-wal', '-shm'].map((s) => rm(`${this.dbFile}${s}`, { force: true })));
+    await Promise.all([...['', '-wal', '-shm'].map((s) => rm(`${this.dbFile}${s}`, { force: true })), rm(this.backupDir, { recursive: true, force: true })]);
   }
 }

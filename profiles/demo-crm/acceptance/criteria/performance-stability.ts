@@ -34,6 +34,9 @@ export const PERFORMANCE_STABILITY_CRITERIA: Criterion[] = [
   { id: 'AC-STAB-06', area: 'stability', priority: 'should', threshold: { metric: 'count', max: 0, unit: 'failed steps' },
     statement: 'In the same soak no step fails: every sign-in, lead, search, account, queue and portal step the users take succeeds.' },
 
+  { id: 'AC-STAB-08', area: 'stability', priority: 'must',
+    statement: "An administrator takes a backup from the Backups screen while the CRM is in use; the screen shows its time, who took it, its size, its record counts and a SHA-256 that match the file. The CRM restored from it (npm run crm -- --restore <file>) holds every lead, quote line, payment and ticket reply committed before the backup, field for field, and nothing made after it; a file that is not a CRM backup is refused in one line and the database stays as it was. Only the administrator is offered backups: every other role finds no Backups menu, is refused the screen by direct URL (403) and cannot take one." },
+
   { id: 'AC-STAB-07', area: 'stability', priority: 'should', threshold: { metric: 'ratio', max: 0.25, unit: 'growth of the median RSS, last 600 answers over the first 600 after warm-up' },
     statement: "In every regression run, while a sales rep, a support agent and finance open their daily screens and API lists 3,000 times (after 600 to warm up), the CRM process's memory does not grow by more than 25 % from the first 600 answers after warm-up to the last 600." },
 ];
