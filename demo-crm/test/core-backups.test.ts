@@ -14,6 +14,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/core/server.js';
 import type { BackupManifest } from '../src/modules/core-admin/backups/manifest.js';
+import { html, takeBackupByForm } from './backup-support.js';
 import { startCrm, type ApiClient, type TestCrm } from './harness.js';
 import { createLead, expectStatus } from './sales-crm-fixtures.js';
 
@@ -24,18 +25,6 @@ const COLUMNS = ['Backup', 'Taken', 'Taken by', 'Size', 'Records', 'SHA-256'];
 const sha256 = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const backupDirOf = (crm: TestCrm): string => crm.server.app.crm.config.backupDir;
 const manifestOf = (file: string): BackupManifest => JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as BackupManifest;
-const html = (client: ApiClient, url: string) => client.request('GET', url, undefined, { accept: 'text/html' });
-
-/** Presses "Take backup" as the browser does: the form's own CSRF field, no header. */
-async function takeBackupByForm(admin: ApiClient): Promise<{ status: number; location: string | null; toast: string; name: string }> {
-  const page = await html(admin, '/admin/backups');
-  const csrf = /<form[^>]*action="\/admin\/backups"[^>]*>\s*<input type="hidden" name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
-  assert.ok(csrf, 'the Take backup form carries the CSRF token');
-  const res = await admin.withoutCsrf().request('POST', '/admin/backups', new URLSearchParams({ _csrf: csrf }).toString(),
-    { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' });
-  const toast = decodeURIComponent(decodeURIComponent(/crm_toast=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? ''));
-  return { status: res.status, location: res.headers.get('location'), toast, name: /^Backup taken: (\S+)$/.exec(toast)?.[1] ?? '' };
-}
 
 /** The record counts as admin's API lists total them. */
 async function liveCounts(admin: ApiClient): Promise<Record<string, number>> {

@@ -17,7 +17,7 @@ export interface ApiResponse<T = any> {
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private cookie: string,
+    readonly cookie: string,
     readonly csrfToken: string,
     private readonly offsetMs: number | null = null,
   ) {}

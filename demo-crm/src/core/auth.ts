@@ -10,18 +10,36 @@ import {
 
 export { csrfField } from './components.js';
 
+const sha256 = (s: string): string => crypto.createHash('sha256').update(s).digest('hex');
+
+/**
+ * The key a session is stored under: the SHA-256 of the cookie's token, so a copy of the database or
+ * of a backup holds no token that signs anyone in. Defect switch session-token-stored-in-clear keeps
+ * the token itself.
+ */
+function sessionKey(token: string, faults: Faults): string {
+  return faults.on('session-token-stored-in-clear') ? token : sha256(token);
+}
+
 export const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
 export const SESSION_COOKIE = 'crm_sid';
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 
-export function hashPassword(password: string): string {
+/**
+ * A salted, deliberately slow hash (scrypt): a stolen copy of the users table costs an attacker a
+ * guessing run per user. Defect switch password-hashed-fast stores a password the admin sets or resets
+ * as its unsalted SHA-256, as a legacy CRM might: a lookup table gives a guessable one back at once.
+ */
+export function hashPassword(password: string, faults?: Faults): string {
+  if (faults?.on('password-hashed-fast')) return `sha256$${sha256(password)}`;
   const salt = crypto.randomBytes(16);
   const hash = crypto.scryptSync(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+export function verifyPassword(password: string, stored: string, faults?: Faults): boolean {
+  if (faults?.on('password-hashed-fast') && stored.startsWith('sha256$')) return stored === `sha256$${sha256(password)}`;
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
@@ -30,8 +48,6 @@ export function verifyPassword(password: string, stored: string): boolean {
   });
   return crypto.timingSafeEqual(actual, expected);
 }
-
-const sha256 = (s: string): string => crypto.createHash('sha256').update(s).digest('hex');
 
 interface UserRow {
   id: number;
@@ -78,7 +94,7 @@ export function loadSession(req: FastifyRequest, reply: FastifyReply): void {
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return;
   const { db, config, faults } = req.server.crm;
-  const id = sha256(token);
+  const id = sessionKey(token, faults);
   const row = db
     .prepare(`SELECT s.id AS sid, s.csrf_token, s.created_at AS started_at, s.expires_at, s.last_seen_at, s.role AS signed_in_role, u.*
       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`)
@@ -121,7 +137,7 @@ export function login(req: FastifyRequest, username: string, password: string, p
   }
   const row = db.prepare('SELECT * FROM users WHERE username = ?').get(name) as UserRow | undefined;
   const portalMismatch = row ? (row.role === 'customer') !== portal : false;
-  const valid = row !== undefined && row.active === 1 && !portalMismatch && verifyPassword(password, row.password_hash);
+  const valid = row !== undefined && row.active === 1 && !portalMismatch && verifyPassword(password, row.password_hash, faults);
   if (!valid || !row) {
     const failed = (attempts && (!attempts.locked_until || attempts.locked_until <= t) ? attempts.failed_count : 0) + 1;
     const lockedUntil = failed >= LOCKOUT_THRESHOLD && !faults.on('lockout-disabled') ? t + LOCKOUT_MS : null;
@@ -136,7 +152,7 @@ export function login(req: FastifyRequest, username: string, password: string, p
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   db.prepare('INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at, role) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    sha256(token), row.id, csrfToken, t, t, t + Math.min(config.sessionIdleMs, config.sessionMaxMs), row.role,
+    sessionKey(token, faults), row.id, csrfToken, t, t, t + Math.min(config.sessionIdleMs, config.sessionMaxMs), row.role,
   );
   writeAudit(db, { id: row.id, name: row.username }, { action: 'login', object: 'session', summary: portal ? 'portal sign-in' : 'sign-in' }, req.ip);
   return { ok: true, user: toSessionUser(row), token, csrfToken };

@@ -14,6 +14,9 @@ export interface BackupRow {
   sha256: string;
 }
 
+/** The toast after "Take backup": "Backup taken: <name>". */
+export const BACKUP_TAKEN = /Backup taken: (crm-[\w-]+\.db)/;
+
 /** The administrator's Backups screen: take a backup of the whole database, and the backups taken so far. */
 export class BackupsPage extends AppShell {
   readonly table = new DataTable(this.page, 'Backups');
@@ -25,6 +28,11 @@ export class BackupsPage extends AppShell {
 
   async takeBackup(): Promise<void> {
     await press(this.takeBackupButton, pageLoad);
+  }
+
+  /** The name the toast gives the backup just taken (once the toast shows it). */
+  async takenBackupName(): Promise<string> {
+    return BACKUP_TAKEN.exec(await this.toast.root.innerText())?.[1] ?? '';
   }
 
   row(name: string): Locator {

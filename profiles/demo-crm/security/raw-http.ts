@@ -52,9 +52,10 @@ export async function rawRequest(session: RawSession | null, method: string, pat
   return { status: response.status, body: parsed, headers: response.headers };
 }
 
-export async function signInRaw(username: string, password: string, portal = false): Promise<RawSession> {
-  const login = await apiLogin(env.crmBaseUrl, { username, password, loginKind: portal ? 'portal' : 'staff' });
-  return { username, sid: login.sessionId, csrfToken: login.csrfToken };
+/** A session of its own on the run's CRM, or on the CRM at `origin` (a CRM of the test's own). */
+export async function signInRaw(username: string, password: string, portal = false, origin?: string): Promise<RawSession> {
+  const login = await apiLogin(origin ?? env.crmBaseUrl, { username, password, loginKind: portal ? 'portal' : 'staff' });
+  return { username, sid: login.sessionId, csrfToken: login.csrfToken, ...(origin ? { origin } : {}) };
 }
 
 /** A fresh session of a configured role (its stored browser session is left alone). */
@@ -98,9 +99,10 @@ export function createdUser(spec: { username: string; password: string }, answer
 }
 
 /** A new user of `role`, created by the admin, with a random password only this test knows. */
-export async function createThrowawayUser(admin: Actor, o: ThrowawayUserSpec): Promise<ThrowawayUser> {
+export async function createThrowawayUser(admin: Actor | RawSession, o: ThrowawayUserSpec): Promise<ThrowawayUser> {
   const spec = throwawayUserInput(o);
-  return createdUser(spec, await rawRequest(await adminSession(admin), 'POST', '/api/users', { token: true, json: spec.input }));
+  const session = 'sid' in admin ? admin : await adminSession(admin);
+  return createdUser(spec, await rawRequest(session, 'POST', '/api/users', { token: true, json: spec.input }));
 }
 
 /** Deactivates or reactivates a user as the admin (raw, so the stored admin session is untouched). */

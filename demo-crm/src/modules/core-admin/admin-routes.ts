@@ -61,11 +61,12 @@ function usersPage(req: FastifyRequest, reply: FastifyReply, o: { errors?: Recor
 }
 
 function createUser(req: FastifyRequest, input: z.infer<typeof newUserSchema>): number {
-  const { db } = req.server.crm;
+  const { db, faults } = req.server.crm;
   if (db.prepare('SELECT 1 FROM users WHERE username = ?').get(input.username)) {
     throw new ValidationError({ username: 'This username is already taken' });
   }
-  const id = insertUser(db, { ...input, team: input.team ? input.team : null });
+  const { password, ...user } = input;
+  const id = insertUser(db, { ...user, team: input.team ? input.team : null, passwordHash: hashPassword(password, faults) });
   audit(req, { action: 'create', object: 'user', recordId: id, summary: `user ${input.username} (${input.role})` });
   return id;
 }
@@ -138,7 +139,7 @@ export function registerAdminRoutes(app: FastifyInstance): void {
     if (body.role !== undefined) changeRole(req, id, body.role);
     if (body.active !== undefined) setActive(req, id, body.active);
     if (body.password) {
-      const info = req.server.crm.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(body.password), id);
+      const info = req.server.crm.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(body.password, req.server.crm.faults), id);
       if (info.changes === 0) notFound('No such user');
       audit(req, { action: 'update', object: 'user', recordId: id, summary: 'password reset' });
     }

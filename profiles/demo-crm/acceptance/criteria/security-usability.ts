@@ -29,6 +29,11 @@ export const SECURITY_USABILITY_CRITERIA: Criterion[] = [
   { id: 'AC-SEC-07', area: 'security', priority: 'should', threshold: { metric: 'count', max: 0, unit: 'session lifetime rules broken' },
     statement: 'A signed-in session left idle longer than the idle limit (CRM_SESSION_IDLE_SECONDS, 8 hours by default) is refused on its next request, and a session in constant use is refused once its absolute lifetime (CRM_SESSION_MAX_SECONDS, 12 hours) has passed: the browser lands on the sign-in page, the API answers 401 — checked on a CRM of the test\'s own with limits of a few seconds.' },
 
+  { id: 'AC-SEC-10', area: 'security', priority: 'must', threshold: { metric: 'count', max: 0, unit: 'secrets found at rest or data files open to other accounts' },
+    statement: 'A copy of the CRM\'s data at rest — the database file with its write-ahead log and shared-memory files, and a backup taken on the Backups screen with its manifest — gives no way in: read byte for byte it holds neither password a user was given and reset to, as typed or as an unsalted MD5, SHA-1, SHA-256 or SHA-512 (hex or base64), nor the token of any live session; and those files are readable by the CRM\'s own operating-system account only (files 0600, the backup folder 0700) — checked on a CRM of the test\'s own.' },
+  { id: 'AC-SEC-11', area: 'security', priority: 'should', manual: true,
+    statement: 'The disk or volume that holds the CRM\'s database and its backups is encrypted (the host\'s or the cloud provider\'s volume encryption), and a backup copied off the server travels and stays encrypted, as the operations team shows with the setting itself, not a statement.' },
+
   // Usability: judged by people (manual-checks.json)
   { id: 'AC-USE-01', area: 'usability', priority: 'should', manual: true,
     statement: 'A sales rep new to the CRM completes lead capture to accepted quote, guided only by the user guide, without asking for help.' },

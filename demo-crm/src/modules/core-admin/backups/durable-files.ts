@@ -25,10 +25,10 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/** Writes `text` to `file` whole or not at all: a temporary file beside it, flushed, then renamed into place. */
+/** Writes `text` to `file` whole or not at all: a temporary file beside it (its owner's alone), flushed, then renamed into place. */
 export function writeFileAtomically(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
+  fs.writeFileSync(tmp, text, { mode: 0o600 });
   fsyncFile(tmp);
   fs.renameSync(tmp, file);
   fsyncDir(path.dirname(file));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { AppContext } from '../../../core/module.js';
 import type { SessionUser } from '../../../core/permissions.js';
+import { restrictToOwner } from '../../../core/private-files.js';
 import { fsyncDir, fsyncFile, sha256OfFile } from './durable-files.js';
 import { manifestFile, writeManifest, type BackupManifest } from './manifest.js';
 import { countRecords, type RecordCounts } from './record-counts.js';
@@ -23,7 +24,7 @@ function claimName(dir: string, at: Date): { name: string; partial: string } {
     const partial = path.join(dir, `${name}.partial`);
     if (fs.existsSync(path.join(dir, name)) || fs.existsSync(manifestFile(dir, name))) continue;
     try {
-      fs.closeSync(fs.openSync(partial, 'wx'));
+      fs.closeSync(fs.openSync(partial, 'wx', 0o600));
       return { name, partial };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -72,7 +73,8 @@ function verifyCopy(file: string): RecordCounts {
  */
 export async function takeBackup(ctx: AppContext, by: SessionUser): Promise<BackupManifest> {
   const dir = ctx.config.backupDir;
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  restrictToOwner(dir, ctx.faults);
   const takenAt = new Date();
   const { name, partial } = claimName(dir, takenAt);
   const file = path.join(dir, name);
@@ -81,12 +83,14 @@ export async function takeBackup(ctx: AppContext, by: SessionUser): Promise<Back
     const counts = verifyCopy(partial);
     fsyncFile(partial);
     fs.renameSync(partial, file);
+    restrictToOwner(file, ctx.faults);
     fsyncDir(dir);
     const manifest: BackupManifest = {
       name, takenAt: takenAt.toISOString(), takenBy: by.displayName, takenByUsername: by.username,
       bytes: fs.statSync(file).size, sha256: sha256OfFile(file), counts,
     };
     writeManifest(dir, manifest);
+    restrictToOwner(manifestFile(dir, name), ctx.faults);
     return manifest;
   } catch (error) {
     for (const leftover of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`, file]) fs.rmSync(leftover, { force: true });
