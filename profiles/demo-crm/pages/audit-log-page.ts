@@ -15,8 +15,20 @@ export class AuditLogPage extends AppShell {
 
   /** Shows the entries of one record (object as the CRM names it: lead, quote, invoice…). */
   async showRecord(object: string, recordId: number): Promise<void> {
-    await this.filters.fill({ Object: object, 'Record ID': String(recordId) });
+    await this.filters.fill({ Actor: '', Action: '', Object: object, 'Record ID': String(recordId) });
     await this.filters.submit('Apply');
+  }
+
+  /** Shows the entries of one actor (their username), newest first. */
+  async showActor(username: string): Promise<void> {
+    await this.filters.fill({ Actor: username, Action: '', Object: '', 'Record ID': '' });
+    await this.filters.submit('Apply');
+  }
+
+  /** The entries shown, newest first, each as its When, Actor, Action, Object, Details and From cells. */
+  async shownEntries(): Promise<{ when: string; actor: string; action: string; object: string; details: string; from: string }[]> {
+    const [when, actor, action, object, details, from] = await Promise.all(['When', 'Actor', 'Action', 'Object', 'Details', 'From'].map((h) => this.table.columnValues(h)));
+    return when!.map((w, i) => ({ when: w, actor: actor![i]!, action: action![i]!, object: object![i]!, details: details![i]!, from: from![i]! }));
   }
 
   entries(): Locator {

@@ -136,6 +136,8 @@ export const MATRIX_ROUTES: readonly MatrixRoute[] = [
   staff('GET', '/api/users', 'user', 'list'),
   staff('POST', '/api/users', 'user', 'create'),
   staff('PATCH', '/api/users/:id', 'user', 'edit', 'user'),
+  // signing a user out everywhere is an edit of the user (incident response)
+  staff('POST', '/api/users/:id/sign-out', 'user', 'edit', 'user'),
   staff('GET', '/api/audit', 'auditLog', 'list'),
   staff('GET', '/api/imports', 'import', 'list'),
   staff('POST', '/api/imports', 'import', 'create'),

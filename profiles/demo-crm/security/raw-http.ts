@@ -109,3 +109,8 @@ export async function createThrowawayUser(admin: Actor | RawSession, o: Throwawa
 export async function setUserActive(admin: Actor, userId: number, active: boolean): Promise<RawAnswer> {
   return rawRequest(await adminSession(admin), 'PATCH', `/api/users/${userId}`, { token: true, json: { active } });
 }
+
+/** Resets a user's password as the admin (raw, so the new password never reaches a trace). */
+export async function resetPassword(admin: Actor, userId: number, password: string): Promise<RawAnswer> {
+  return rawRequest(await adminSession(admin), 'PATCH', `/api/users/${userId}`, { token: true, json: { password } });
+}

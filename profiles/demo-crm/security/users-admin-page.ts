@@ -3,7 +3,7 @@ import { Dialog } from '../../../pages/components/dialog.js';
 import { pageLoad, press } from '../../../pages/components/press.js';
 import { AppShell } from '../pages/app-shell.js';
 
-/** The admin's Users screen (/admin/users): each user's role and status, the Activate / Deactivate and Change role buttons. */
+/** The admin's Users screen (/admin/users): each user's role and status, the Activate / Deactivate, Change role and Sign out everywhere buttons. */
 export class UsersAdminPage extends AppShell {
   async open(username?: string): Promise<void> {
     await this.goto(`/admin/users${username ? `?q=${encodeURIComponent(username)}` : ''}`);
@@ -26,5 +26,12 @@ export class UsersAdminPage extends AppShell {
     const dialog = new Dialog(this.page, `Change the role of ${username}`, pageLoad);
     await dialog.openWith(this.page.getByRole('button', { name: `Change role of ${username}`, exact: true }));
     await dialog.confirm('Change role', { 'New role': { option: role.replace('_', ' ') } });
+  }
+
+  /** Ends every session of the user: the row's Sign out everywhere, confirmed in its dialog. */
+  async signOutEverywhere(username: string): Promise<void> {
+    const dialog = new Dialog(this.page, `Sign out ${username} everywhere`, pageLoad);
+    await dialog.openWith(this.page.getByRole('button', { name: `Sign out ${username} everywhere`, exact: true }));
+    await dialog.confirm('Sign out everywhere');
   }
 }

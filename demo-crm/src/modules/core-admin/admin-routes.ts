@@ -10,6 +10,7 @@ import { listParamsSchema, runList } from '../../core/list.js';
 import { can, ROLES } from '../../core/permissions.js';
 import { insertUser } from './seed-users.js';
 import { changeRole, roleEnum, roleSelect } from './user-role.js';
+import { registerUserSessionRoutes, resetPassword } from './user-sessions.js';
 
 const newUserSchema = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, dots, dashes or underscores'),
@@ -44,6 +45,7 @@ function usersPage(req: FastifyRequest, reply: FastifyReply, o: { errors?: Recor
         { key: 'status', label: 'Status', render: (r) => statusBadge(r.active ? 'Active' : 'Inactive', `user-status-${r.username}`) },
         // the auditor reads this list: the controls are offered only to roles that may use them
         ...(mayEdit ? [{ key: 'actions', label: 'Actions', render: (r: UserListRow) => html`${actionButton(req, { action: `/admin/users/${r.id}/${r.active ? 'deactivate' : 'activate'}`, label: `${r.active ? 'Deactivate' : 'Activate'} ${r.username}` })}
+          ${r.id === req.user?.id ? '' : actionButton(req, { action: `/admin/users/${r.id}/sign-out`, label: `Sign out ${r.username} everywhere`, dialog: { title: `Sign out ${r.username} everywhere`, body: html`<p>Every session of ${r.username} ends now: each browser and app they are signed in on goes back to the sign-in page.</p>`, confirmLabel: 'Sign out everywhere' } })}
           ${r.role === 'customer' || r.id === req.user?.id ? '' : actionButton(req, { action: `/admin/users/${r.id}/role`, label: `Change role of ${r.username}`, dialog: { title: `Change the role of ${r.username}`, body: roleSelect(r), confirmLabel: 'Change role' } })}` }] : []),
       ],
     })}
@@ -86,6 +88,7 @@ function setActive(req: FastifyRequest, id: number, active: boolean): string {
 }
 
 export function registerAdminRoutes(app: FastifyInstance): void {
+  registerUserSessionRoutes(app);
   app.get('/admin/users', (req, reply) => {
     authorize(req, 'user', 'list');
     return usersPage(req, reply, {});
@@ -138,11 +141,7 @@ export function registerAdminRoutes(app: FastifyInstance): void {
     const body = parseInput(z.object({ active: z.boolean().optional(), role: roleEnum.optional(), password: z.string().min(10, 'Use at least 10 characters').optional() }), req.body);
     if (body.role !== undefined) changeRole(req, id, body.role);
     if (body.active !== undefined) setActive(req, id, body.active);
-    if (body.password) {
-      const info = req.server.crm.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(body.password, req.server.crm.faults), id);
-      if (info.changes === 0) notFound('No such user');
-      audit(req, { action: 'update', object: 'user', recordId: id, summary: 'password reset' });
-    }
+    if (body.password) resetPassword(req, id, body.password);
     return { ok: true };
   });
 
@@ -159,8 +158,8 @@ export function registerAdminRoutes(app: FastifyInstance): void {
     if (f.action) { where.push('action = ?'); params.push(f.action); }
     if (f.object) { where.push('object = ?'); params.push(f.object); }
     if (f.recordId) { where.push('record_id = ?'); params.push(f.recordId); }
-    return { f, list: runList<{ id: number; at: string; actor: string; action: string; object: string; recordId: string | null; summary: string | null; changes: string | null }>(req.server.crm.db, {
-      select: 'id, at, actor_name AS actor, action, object, record_id AS recordId, summary, changes_json AS changes',
+    return { f, list: runList<{ id: number; at: string; actor: string; action: string; object: string; recordId: string | null; summary: string | null; changes: string | null; ip: string | null }>(req.server.crm.db, {
+      select: 'id, at, actor_name AS actor, action, object, record_id AS recordId, summary, changes_json AS changes, ip',
       from: 'audit_log', where, params, sortColumns: { at: 'id' }, sort: p.sort, dir: p.sort ? p.dir : 'desc', defaultSort: 'at', page: p.page, pageSize: p.pageSize,
     }) };
   };
@@ -179,6 +178,8 @@ export function registerAdminRoutes(app: FastifyInstance): void {
         { key: 'action', label: 'Action', render: (r) => r.action },
         { key: 'object', label: 'Object', render: (r) => `${r.object}${r.recordId ? ` #${r.recordId}` : ''}` },
         { key: 'summary', label: 'Details', render: (r) => [r.summary, r.changes].filter(Boolean).join(' ') },
+        // the address a request came from: in an incident, which sign-ins were not the user's
+        { key: 'ip', label: 'From', render: (r) => r.ip ?? '' },
       ] })}`;
     return sendPage(reply, req, { title: 'Audit log', body });
   });
