@@ -61,10 +61,11 @@ describe('incident response', () => {
 
   test('an admin who resets their own password stays signed in where they did it', async () => {
     const admin = await plain.login('admin');
-    const other = await plain.login('admin');
-    const me = (await admin.get('/api/session')).body.user.id as number;
-    expectStatus(await admin.patch(`/api/users/${me}`, { password: 'Admin#Flows2026' }), 200);
-    assert.deepEqual(await statuses([admin, other]), [200, 401]);
+    const created = await admin.post('/api/users', { username: 'ir.admin2', displayName: 'Second Admin', email: 'ir.admin2@x.example', role: 'admin', password: PASSWORD });
+    expectStatus(created, 201);
+    const [me, other] = [await plain.login('ir.admin2', PASSWORD), await plain.login('ir.admin2', PASSWORD)];
+    expectStatus(await me.patch(`/api/users/${created.body.id}`, { password: 'Own-Reset#2026x' }), 200);
+    assert.deepEqual(await statuses([me!, other!]), [200, 401]);
   });
 
   test('the Users screen offers Sign out everywhere to the admin only, for every user but themselves; the audit log shows where each request came from', async () => {

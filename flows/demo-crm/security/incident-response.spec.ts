@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { LoginFailedError } from '../../../profiles/demo-crm/http.js';
 import { AuditLogPage } from '../../../profiles/demo-crm/pages/audit-log-page.js';
-import { rawRequest, resetPassword, signInRaw, type RawSession } from '../../../profiles/demo-crm/security/raw-http.js';
+import { rawRequest, resetPassword, signInOutcome, signInRaw, type RawSession } from '../../../profiles/demo-crm/security/raw-http.js';
 import { UsersAdminPage } from '../../../profiles/demo-crm/security/users-admin-page.js';
 import { recordCount } from '../../../profiles/demo-crm/usability/figures-file.js';
 import { auditNameOf, criteria, describeFlow, expect, test } from '../../../profiles/demo-crm/test.js';
@@ -11,17 +10,6 @@ import { auditNameOf, criteria, describeFlow, expect, test } from '../../../prof
 async function nextPageLoad(page: Page): Promise<string> {
   await page.goto('/leads');
   return new URL(page.url()).pathname;
-}
-
-/** What a sign-in over HTTP gets: "signed in", or the CRM's refusal as the sign-in error says it. */
-async function signInOutcome(username: string, password: string): Promise<string> {
-  try {
-    await signInRaw(username, password);
-    return 'signed in';
-  } catch (error) {
-    if (error instanceof LoginFailedError) return /HTTP (\d+)/.exec(error.message)?.[0] ?? error.message;
-    throw error;
-  }
 }
 
 const apiStatus = async (session: RawSession): Promise<number> => (await rawRequest(session, 'GET', '/api/session')).status;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { env } from '../../../fixtures/env.js';
 import type { Actor } from '../actor.js';
 import { currentSession } from '../api/session.js';
-import { apiLogin, SESSION_COOKIE } from '../http.js';
+import { apiLogin, LoginFailedError, SESSION_COOKIE } from '../http.js';
 
 /**
  * Plain HTTP to the CRM for the session and CSRF suites: a session of its own (never a role's stored
@@ -56,6 +56,17 @@ export async function rawRequest(session: RawSession | null, method: string, pat
 export async function signInRaw(username: string, password: string, portal = false, origin?: string): Promise<RawSession> {
   const login = await apiLogin(origin ?? env.crmBaseUrl, { username, password, loginKind: portal ? 'portal' : 'staff' });
   return { username, sid: login.sessionId, csrfToken: login.csrfToken, ...(origin ? { origin } : {}) };
+}
+
+/** What a sign-in over HTTP gets: "signed in", or the refusal's HTTP status ("HTTP 401"). */
+export async function signInOutcome(username: string, password: string): Promise<string> {
+  try {
+    await signInRaw(username, password);
+    return 'signed in';
+  } catch (error) {
+    if (error instanceof LoginFailedError) return /HTTP (\d+)/.exec(error.message)?.[0] ?? error.message;
+    throw error;
+  }
 }
 
 /** A fresh session of a configured role (its stored browser session is left alone). */

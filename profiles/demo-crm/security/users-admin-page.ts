@@ -1,10 +1,13 @@
 import type { Locator } from '@playwright/test';
 import { Dialog } from '../../../pages/components/dialog.js';
+import { Form } from '../../../pages/components/form.js';
 import { pageLoad, press } from '../../../pages/components/press.js';
 import { AppShell } from '../pages/app-shell.js';
 
 /** The admin's Users screen (/admin/users): each user's role and status, the Activate / Deactivate, Change role and Sign out everywhere buttons. */
 export class UsersAdminPage extends AppShell {
+  readonly newUser = new Form(this.page, this.page.getByRole('region', { name: 'New user' }), pageLoad);
+
   async open(username?: string): Promise<void> {
     await this.goto(`/admin/users${username ? `?q=${encodeURIComponent(username)}` : ''}`);
   }
@@ -33,5 +36,11 @@ export class UsersAdminPage extends AppShell {
     const dialog = new Dialog(this.page, `Sign out ${username} everywhere`, pageLoad);
     await dialog.openWith(this.page.getByRole('button', { name: `Sign out ${username} everywhere`, exact: true }));
     await dialog.confirm('Sign out everywhere');
+  }
+
+  /** Fills the New user form (`role` as the CRM names it, e.g. sales_rep) and presses Create user. */
+  async createUser(u: { username: string; displayName: string; email: string; role: string; password: string }): Promise<void> {
+    await this.newUser.fill({ Username: u.username, 'Display name': u.displayName, Email: u.email, Role: { option: u.role.replace('_', ' ') }, 'Initial password': u.password });
+    await this.newUser.submit('Create user');
   }
 }

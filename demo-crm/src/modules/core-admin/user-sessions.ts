@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit } from '../../core/audit.js';
 import { authorize, hashPassword } from '../../core/auth.js';
-import { notFound, redirectWithToast } from '../../core/http.js';
+import { notFound, redirectWithToast, ValidationError } from '../../core/http.js';
+import { PASSWORD_MIN_CHARACTERS, passwordProblem } from '../../core/password-policy.js';
 
 /**
  * Containing an account that may be in the wrong hands (README, "Incident response"): the admin signs
@@ -40,12 +41,16 @@ function signOutEverywhere(req: FastifyRequest, id: number): { username: string;
 }
 
 /**
- * Sets a new password and ends the sessions begun with the old one. Defect switch
- * password-reset-keeps-sessions leaves them signed in.
+ * Sets a new password — within the password policy — and ends the sessions begun with the old one.
+ * Defect switch password-reset-keeps-sessions leaves them signed in.
  */
 export function resetPassword(req: FastifyRequest, id: number, password: string): void {
   const { db, faults } = req.server.crm;
-  usernameOf(req, id);
+  const problem = passwordProblem(password, usernameOf(req, id));
+  // defect switch password-policy-skipped-on-reset: a reset checks the length alone
+  if (problem && !(faults.on('password-policy-skipped-on-reset') && [...password].length >= PASSWORD_MIN_CHARACTERS)) {
+    throw new ValidationError({ password: problem });
+  }
   const ended = db.transaction(() => {
     db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(password, faults), id);
     return faults.on('password-reset-keeps-sessions') ? 0 : endSessions(req, id);
