@@ -60,7 +60,7 @@ export class ApiClient {
   }
 
   /** Any call, whatever the status: for tests about the answer itself (403s, validation errors). */
-  async send<T = unknown>(method: Method, path: string, options: { data?: unknown; params?: Query; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async send<T = unknown>(method: Method, path: string, options: { data?: unknown; params?: Query; headers?: Record<string, string>; maxRedirects?: number } = {}): Promise<ApiResponse<T>> {
     const params = options.params && Object.fromEntries(Object.entries(options.params).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>;
     const response = await this.request.fetch(path, {
       method,
@@ -72,6 +72,7 @@ export class ApiClient {
         ...options.headers,
       },
       ...(options.data === undefined ? {} : { data: options.data }),
+      ...(options.maxRedirects === undefined ? {} : { maxRedirects: options.maxRedirects }),
     });
     const text = await response.text();
     let body: unknown = text;

@@ -4,7 +4,7 @@ import { freshPhone } from './plan-helpers.js';
 import type { RouteRecords, RouteRec } from './route-records.js';
 import type { MatrixRoute, RecordKind } from './route-rules.js';
 import type { PlanContext } from './target-types.js';
-import { leadBody, opportunityBody, type OwnerKey } from './world.js';
+import { leadBody, opportunityBody, probePassword, type OwnerKey } from './world.js';
 
 /**
  * What each route is sent: a concrete path, a body an allowed role's call would succeed with, and —
@@ -34,7 +34,7 @@ function createBody(route: MatrixRoute, ctx: PlanContext, marker: string): unkno
     case 'contact': return { firstName: marker, lastName: 'Probe' };
     case 'opportunity': return opportunityBody(marker, ctx.world.sales[ACCOUNT_OWNER[ctx.role] ?? 'X'].account.id);
     case 'product': return { sku: marker.toUpperCase(), name: marker.toUpperCase(), unitPriceCents: 700, taxRateBp: 0, active: true };
-    case 'user': return { username: marker, displayName: marker, email: `${marker}@example.test`, role: 'auditor', password: `${marker}#Pw2026` };
+    case 'user': return { username: marker, displayName: marker, email: `${marker}@example.test`, role: 'auditor', password: probePassword() };
     case 'import': return { object: 'lead', fileName: `${marker}.csv`, csv: `First name,Last name,Company,Email\r\nImp,Probe,${marker},${marker}@example.test\r\n` };
     case 'ticket':
       return route.surface === 'portal'
@@ -61,7 +61,7 @@ function recordBody(route: MatrixRoute, ctx: PlanContext, rec: RouteRec, records
   switch (`${route.method} ${last}`) {
     case 'PATCH :id':
       return ({ lead: { phone: freshPhone(ctx) }, account: { phone: freshPhone(ctx) }, contact: { phone: freshPhone(ctx) },
-        opportunity: { amount: ctx.freshNumber() }, product: { unitPriceCents: ctx.freshNumber() }, user: { password: `${ctx.fresh('pw')}#Pw2026` } } as Record<string, unknown>)[route.object];
+        opportunity: { amount: ctx.freshNumber() }, product: { unitPriceCents: ctx.freshNumber() }, user: { password: probePassword() } } as Record<string, unknown>)[route.object];
     case 'POST status': return route.object === 'lead' ? { status: 'Working' } : { status: 'Pending customer' };
     case 'POST convert': return { createOpportunity: false };
     case 'POST stage': return { stage: 'Qualification' };

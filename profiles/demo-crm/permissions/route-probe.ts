@@ -29,7 +29,9 @@ export interface RouteRun {
 }
 
 /** GETs whose answer names the record by id only (figures, history, a CSV of rejected rows): 2xx is reaching it. */
-const STATUS_ONLY = new Set(['GET /api/accounts/:id/rollup', 'GET /api/tickets/:id/history', 'GET /api/imports/:id/rejected.csv']);
+const STATUS_ONLY = new Set(['GET /api/accounts/:id/rollup', 'GET /api/tickets/:id/history', 'GET /api/imports/:id/rejected.csv', 'GET /imports/:id/rejected.csv',
+  // a line's edit form shows the line, not the quote's text
+  'GET /quotes/:id/lines/:lineId/edit']);
 /** A list under a parent record: out of scope may be an empty list as well as a 403. */
 const SCOPED_LISTS = new Set(['GET /api/opportunities/:id/quotes']);
 
@@ -46,8 +48,12 @@ export function routeAllows(matrix: Matrix, role: MatrixRole, route: MatrixRoute
   return facts ? mustReach(scope, role, facts) : allows(scope);
 }
 
+/** A page (not /api) is opened as a browser would by its URL, and must answer itself: a redirect is not reaching it. */
+const PAGE_REQUEST = { headers: { accept: 'text/html' }, maxRedirects: 0 };
+
 function send(ctx: PlanContext, method: MatrixRoute['method'], call: RouteCall): Promise<ApiResponse> {
-  return ctx.apis[ctx.role].api.send(method, call.path, { ...(call.data === undefined ? {} : { data: call.data }), ...(call.params ? { params: call.params } : {}) });
+  const page = call.path.startsWith('/api/') ? {} : PAGE_REQUEST;
+  return ctx.apis[ctx.role].api.send(method, call.path, { ...page, ...(call.data === undefined ? {} : { data: call.data }), ...(call.params ? { params: call.params } : {}) });
 }
 
 /** `marker`: the record's text — a read reaches the record only with it, a refusal must not carry it. */
