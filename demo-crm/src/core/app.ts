@@ -84,13 +84,18 @@ export function buildApp(
     verifyCsrf(req);
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('Content-Security-Policy', CSP);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'same-origin');
-    if (ctx.config.https) reply.header('Strict-Transport-Security', 'max-age=31536000');
+    // defect switch security-headers-missing-on-errors: the headers are set on successful answers only
+    if (reply.statusCode < 400 || !ctx.faults.on('security-headers-missing-on-errors')) {
+      // defect switch csp-allows-inline-script: an inline <script> (an injected one too) would run
+      reply.header('Content-Security-Policy', ctx.faults.on('csp-allows-inline-script') ? CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") : CSP);
+      reply.header('X-Content-Type-Options', 'nosniff');
+      reply.header('X-Frame-Options', 'DENY');
+      reply.header('Referrer-Policy', 'same-origin');
+      if (ctx.config.https) reply.header('Strict-Transport-Security', 'max-age=31536000');
+    }
     if (!req.url.startsWith('/static/')) {
-      reply.header('Cache-Control', 'no-store');
+      // defect switch no-store-missing-on-api: a proxy or the browser's cache may keep the API's answers
+      if (!(ctx.faults.on('no-store-missing-on-api') && req.url.startsWith('/api/'))) reply.header('Cache-Control', 'no-store');
       if (ctx.faults.on('response-cache-leak') && (typeof payload === 'string' || Buffer.isBuffer(payload))) rememberResponse(req.id, req.url, payload);
     }
     return payload;
