@@ -7,7 +7,7 @@ describe('defect switches in the core', () => {
   let plain: Actors;
   let faulty: Actors;
   before(async () => {
-    [plain, faulty] = await Promise.all([startWithActors(), startWithActors(['lockout-disabled', 'csrf-missing-on-payment', 'muted-text-low-contrast'])]);
+    [plain, faulty] = await Promise.all([startWithActors(), startWithActors(['lockout-disabled', 'csrf-missing-on-payment', 'muted-text-low-contrast', 'table-text-too-small'])]);
   });
   after(async () => { await Promise.all([plain.crm.close(), faulty.crm.close()]); });
 
@@ -41,7 +41,7 @@ describe('defect switches in the core', () => {
     assert.equal(lead.body.error, 'csrf');
   });
 
-  test('muted-text-low-contrast: the stylesheet serves the lighter secondary-text colour, and nothing else changes', async () => {
+  test('muted-text-low-contrast: the stylesheet serves the lighter secondary-text colour, and nothing else changes (but the other stylesheet switch)', async () => {
     const css = async (a: Actors) => {
       const res = await fetch(`${a.crm.baseUrl}/static/app.css`);
       assert.equal(res.status, 200);
@@ -50,6 +50,13 @@ describe('defect switches in the core', () => {
     const [normal, lighter] = await Promise.all([css(plain), css(faulty)]);
     assert.match(normal, /--muted: #5b6675;/);
     assert.match(lighter, /--muted: #a3acb8;/);
-    assert.equal(lighter.replace('#a3acb8', '#5b6675'), normal);
+    assert.equal(lighter.replace('#a3acb8', '#5b6675').replace('\n.data-table td { font-size: 11px; }\n', ''), normal);
+  });
+
+  test('table-text-too-small: the stylesheet ends with table cells at 11 px', async () => {
+    const css = async (a: Actors) => (await fetch(`${a.crm.baseUrl}/static/app.css`)).text();
+    const [normal, shrunk] = await Promise.all([css(plain), css(faulty)]);
+    assert.doesNotMatch(normal, /font-size: 11px/);
+    assert.match(shrunk, /\n\.data-table td \{ font-size: 11px; \}\n$/);
   });
 });

@@ -79,6 +79,7 @@ export const FAULT_CATALOGUE = [
   { name: 'form-submitted-twice', kind: 'stability', breaks: 'a key form sent twice (double click, or again after a timeout) is saved twice: the button does not lock and the form token is not checked', caughtBy: 'stability: network faults' },
   { name: 'backup-ignores-wal', kind: 'stability', breaks: 'a backup copies the database file as it lies on disk and leaves out what is still in the write-ahead log, so the records committed last are missing from it', caughtBy: 'stability: backup and restore' },
   { name: 'muted-text-low-contrast', kind: 'usability', breaks: "the palette's secondary-text colour is lightened to #a3acb8, so hints, table headings and list footers fall to about 2.3:1 against their background, below the 4.5:1 of WCAG AA", caughtBy: 'usability: accessibility' },
+  { name: 'table-text-too-small', kind: 'usability', breaks: 'the text of table cells is shrunk to 11 px to fit more columns: every list is hard to read', caughtBy: 'usability: text size' },
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultName = (typeof FAULT_CATALOGUE)[number]['name'];
