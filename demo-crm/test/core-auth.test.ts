@@ -104,3 +104,33 @@ describe('core: sign-in, sessions, CSRF, lockout, audit', () => {
     }
   });
 });
+
+describe('core: where a sign-in goes on to (next=)', () => {
+  const NEXTS: [string, string][] = [
+    ['/leads?q=own-page', '/leads?q=own-page'],
+    ['https://evil.example/x', '/'],
+    ['//evil.example/x', '/'],
+    ['/\\evil.example/x', '/'],
+    ['/\t/evil.example/x', '/'],
+    ['javascript:alert(1)', '/'],
+  ];
+  const signInWith = async (crm: TestCrm, next: string) => {
+    const res = await fetch(`${crm.baseUrl}/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: 'rep.li', password: 'RepLi#Flows2026', next }) });
+    return new URL(res.headers.get('location') ?? '', crm.baseUrl);
+  };
+
+  test('a page of the CRM is followed; another site, in any form a browser reads as one, is replaced by the start page; sign-in-next-unchecked follows //host and /\\host', async () => {
+    const [plain, faulty] = await Promise.all([startCrm(), startCrm({ faults: ['sign-in-next-unchecked'] })]);
+    try {
+      for (const [next, expected] of NEXTS) {
+        const url = await signInWith(plain, next);
+        assert.equal(`${url.origin === new URL(plain.baseUrl).origin ? '' : url.origin}${url.pathname}${url.search}`, expected, JSON.stringify(next));
+      }
+      const offSite = [];
+      for (const [next] of NEXTS) if ((await signInWith(faulty, next)).origin !== new URL(faulty.baseUrl).origin) offSite.push(next);
+      assert.deepEqual(offSite, ['//evil.example/x', '/\\evil.example/x', '/\t/evil.example/x']);
+    } finally {
+      await Promise.all([plain.close(), faulty.close()]);
+    }
+  });
+});

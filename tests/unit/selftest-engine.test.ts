@@ -112,7 +112,7 @@ describe('selftest: choosing and ordering', () => {
   });
 
   it('selects by switch and kind, one of each kind first, and names what it does not know', () => {
-    assert.deepEqual(selectSwitches(catalogue, { kinds: ['security'] }).map((s) => s.name), ['csrf-missing-on-payment', 'xss-lead-company', 'lockout-disabled', 'lead-search-sql-concatenated', 'session-lifetime-unbounded', 'session-renewed-after-expiry', 'role-kept-in-session', 'session-cookie-not-secure', 'session-token-stored-in-clear', 'password-hashed-fast', 'data-files-readable-by-all', 'sign-out-everywhere-ends-one', 'password-reset-keeps-sessions', 'password-policy-skipped-on-reset', 'csp-allows-inline-script', 'security-headers-missing-on-errors', 'no-store-missing-on-api']);
+    assert.deepEqual(selectSwitches(catalogue, { kinds: ['security'] }).map((s) => s.name), ['csrf-missing-on-payment', 'xss-lead-company', 'lockout-disabled', 'lead-search-sql-concatenated', 'session-lifetime-unbounded', 'session-renewed-after-expiry', 'role-kept-in-session', 'session-cookie-not-secure', 'session-token-stored-in-clear', 'password-hashed-fast', 'data-files-readable-by-all', 'sign-out-everywhere-ends-one', 'password-reset-keeps-sessions', 'password-policy-skipped-on-reset', 'sign-in-next-unchecked', 'csp-allows-inline-script', 'security-headers-missing-on-errors', 'no-store-missing-on-api']);
     assert.deepEqual(selectSwitches(catalogue, { switches: ['xss-lead-company', 'lockout-disabled', 'quote-tax-on-gross'] }).map((s) => s.name), ['quote-tax-on-gross', 'xss-lead-company', 'lockout-disabled']);
     // one of every kind first, so a self-test stopped half-way has judged every kind
     const all = selectSwitches(catalogue, {});

@@ -27,6 +27,13 @@ export class LoginPage {
     return this;
   }
 
+  /** Opens the sign-in page as a link that asks to go on to `next` after signing in would (`?next=`). */
+  async gotoWithNext(next: string): Promise<this> {
+    await this.page.goto(`${loginPathFor(this.portal)}?next=${encodeURIComponent(next)}`);
+    await this.ready();
+    return this;
+  }
+
   async ready(): Promise<void> {
     await this.signInButton.waitFor();
   }
@@ -36,6 +43,32 @@ export class LoginPage {
     await this.username.fill(username);
     await fillSecret(this.password, password);
     await press(this.signInButton, pageLoad);
+  }
+
+  /**
+   * Submits the form and returns where the CRM's answer sends the browser: its Location, resolved as a
+   * browser resolves it (a backslash read as a slash, tabs dropped). Read from the answer itself,
+   * because a browser may refuse to follow it (the CRM's CSP form-action stops a form's redirect to
+   * another site) and another site never loads here anyway.
+   */
+  async submitForRedirect(username: string, password: string): Promise<URL | undefined> {
+    const signInPage = new URL(this.page.url());
+    const isSignInPost = (url: URL) => url.origin === signInPage.origin && url.pathname === signInPage.pathname;
+    let location: string | undefined;
+    const answered = new Promise<void>((resolve) => {
+      void this.page.route(isSignInPost, async (route) => {
+        if (route.request().method() !== 'POST') return route.fallback();
+        const response = await route.fetch({ maxRedirects: 0 });
+        location = response.headers().location;
+        resolve();
+        return route.fulfill({ response });
+      });
+    });
+    await this.username.fill(username);
+    await fillSecret(this.password, password);
+    await Promise.all([answered, this.signInButton.click()]);
+    await this.page.unroute(isSignInPost);
+    return location === undefined ? undefined : new URL(location, signInPage);
   }
 
   /** Signs in and waits for the landing page (the dashboard, or the portal's ticket list). */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { login, logout, setSessionCookie } from '../../core/auth.js';
+import type { Faults } from '../../core/faults.js';
 import { errorSummary, field, html } from '../../core/html.js';
 import { parseInput, redirectWithToast, sendPage } from '../../core/http.js';
 
@@ -9,8 +10,23 @@ const loginSchema = z.object({
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
 });
 
-function safeNext(next: unknown, fallback: string): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+const OWN_ORIGIN = 'http://crm.invalid';
+
+/**
+ * Where a sign-in goes on to: `next` only when it is a page of this CRM, as a browser would read it —
+ * `/\\host` and a tab inside `//` lead to another site in a browser, so the check parses the way a
+ * browser does (WHATWG URL) instead of looking at the first characters. Defect switch
+ * sign-in-next-unchecked follows any `next` that begins with a slash.
+ */
+function safeNext(next: unknown, fallback: string, faults: Faults): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return fallback;
+  if (faults.on('sign-in-next-unchecked')) return next;
+  try {
+    const url = new URL(next, OWN_ORIGIN);
+    return url.origin === OWN_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 function loginPage(req: FastifyRequest, reply: FastifyReply, portal: boolean, o: { error?: string; fields?: Record<string, string>; username?: string; status?: number }) {
@@ -50,7 +66,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       const result = login(req, input.username, input.password, portal);
       if (!result.ok) return loginPage(req, reply, portal, { error: result.message, username: input.username, status: result.reason === 'locked' ? 423 : 401 });
       setSessionCookie(req, reply, result.token);
-      return reply.code(303).redirect(safeNext(body.next, home));
+      return reply.code(303).redirect(safeNext(body.next, home, req.server.crm.faults));
     });
   }
 
