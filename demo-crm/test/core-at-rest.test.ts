@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
@@ -71,6 +72,20 @@ describe('data at rest', () => {
       const backup = path.join(dir, taken.name);
       for (const f of [crm.dbFile, `${crm.dbFile}-wal`, `${crm.dbFile}-shm`, backup, `${backup}.json`]) assert.equal(modeOf(f), file, f);
       assert.equal(modeOf(dir), folder, dir);
+    }
+  });
+
+  test('a backup folder that exists already (CRM_BACKUP_DIR) keeps the mode its operator gave it; the backups in it are 0600', { skip: process.platform === 'win32' ? 'file modes are POSIX' : false }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-backups-'));
+    fs.chmodSync(dir, 0o750);
+    const crm = await startCrm({ env: { CRM_BACKUP_DIR: dir } });
+    try {
+      const taken = await takeBackupByForm(await crm.login('admin'));
+      assert.equal(taken.status, 303, taken.toast);
+      assert.deepEqual([modeOf(dir), modeOf(path.join(dir, taken.name))], ['750', '600']);
+    } finally {
+      await crm.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

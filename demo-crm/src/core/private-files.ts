@@ -24,3 +24,13 @@ export function prepareDatabaseFile(file: string, faults: Faults): void {
   fs.closeSync(fs.openSync(file, 'a', 0o600));
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) restrictToOwner(f, faults);
 }
+
+/**
+ * Creates a folder for the CRM's data (the backup folder) as its owner's alone — only when the CRM makes
+ * it: a folder that already exists (CRM_BACKUP_DIR pointed at one) keeps the mode its operator gave it.
+ */
+export function createPrivateFolder(dir: string, faults: Faults): void {
+  if (fs.existsSync(dir)) return;
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  restrictToOwner(dir, faults);
+}

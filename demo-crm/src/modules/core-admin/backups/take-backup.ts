@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { AppContext } from '../../../core/module.js';
 import type { SessionUser } from '../../../core/permissions.js';
-import { restrictToOwner } from '../../../core/private-files.js';
+import { createPrivateFolder, restrictToOwner } from '../../../core/private-files.js';
 import { fsyncDir, fsyncFile, sha256OfFile } from './durable-files.js';
 import { manifestFile, writeManifest, type BackupManifest } from './manifest.js';
 import { countRecords, type RecordCounts } from './record-counts.js';
@@ -73,8 +73,7 @@ function verifyCopy(file: string): RecordCounts {
  */
 export async function takeBackup(ctx: AppContext, by: SessionUser): Promise<BackupManifest> {
   const dir = ctx.config.backupDir;
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  restrictToOwner(dir, ctx.faults);
+  createPrivateFolder(dir, ctx.faults);
   const takenAt = new Date();
   const { name, partial } = claimName(dir, takenAt);
   const file = path.join(dir, name);
