@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { Faults } from './core/faults.js';
-import { prepareDatabaseFile } from './core/private-files.js';
 import { modules } from './modules/index.js';
 import { parseVolume, parseVolumeExtras, seedReferenceVolume, VOLUME_EXTRAS } from './modules/volume.js';
 
@@ -23,8 +22,7 @@ try {
   process.exit(2);
 }
 const config = loadConfig(process.env);
-prepareDatabaseFile(config.dbFile, Faults.parse(config.faults));
-const db = openDatabase(config.dbFile);
+const db = openDatabase(config.dbFile, Faults.parse(config.faults));
 migrate(db, modules.flatMap((m) => m.migrations));
 if ((db.prepare('SELECT COUNT(*) FROM users').pluck().get() as number) === 0) {
   db.transaction(() => { for (const m of modules) m.seed?.({ db, config, faults: new Faults([]) }); })();

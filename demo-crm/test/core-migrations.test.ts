@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { Faults } from '../src/core/faults.js';
 import { migrate, openDatabase } from '../src/db/database.js';
 import { modules } from '../src/modules/index.js';
 
@@ -12,7 +13,7 @@ const LEAD = `INSERT INTO leads (first_name, last_name, company, email, source, 
 describe('core: migrations', () => {
   test('a database made before lead ids were never reused keeps its leads, and a lead deleted then is not given its id again', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-migrations-'));
-    const db = openDatabase(path.join(dir, 'crm.db'));
+    const db = openDatabase(path.join(dir, 'crm.db'), new Faults([]));
     try {
       const all = modules.flatMap((m) => m.migrations);
       migrate(db, all.filter((m) => m.id < '102'));

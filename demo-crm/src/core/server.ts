@@ -6,7 +6,6 @@ import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { CrmConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
-import { prepareDatabaseFile } from './private-files.js';
 import { modules } from '../modules/index.js';
 import { buildApp } from './app.js';
 import { cleanupSessions } from './auth.js';
@@ -50,8 +49,7 @@ export interface StartedCrm {
 export async function startServer(config: CrmConfig, o: { reset?: boolean; beforeListen?: (db: Database) => void } = {}): Promise<StartedCrm> {
   const faults = Faults.parse(config.faults);
   if (o.reset) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(config.dbFile + suffix, { force: true });
-  prepareDatabaseFile(config.dbFile, faults);
-  const db = openDatabase(config.dbFile);
+  const db = openDatabase(config.dbFile, faults);
   migrate(db, modules.flatMap((m) => m.migrations));
   const ctx = { db, config, faults };
   cleanupSessions(db, faults);

@@ -1,10 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Faults } from '../core/faults.js';
 import type { Migration } from '../core/module.js';
+import { prepareDatabaseFile } from '../core/private-files.js';
 
-export function openDatabase(file: string): Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/** Opens (creating it, its folder included, when new) the CRM's database, its files its owner's alone. */
+export function openDatabase(file: string, faults: Faults): Database {
+  prepareDatabaseFile(file, faults);
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
