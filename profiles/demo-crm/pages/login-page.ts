@@ -54,21 +54,20 @@ export class LoginPage {
   async submitForRedirect(username: string, password: string): Promise<URL | undefined> {
     const signInPage = new URL(this.page.url());
     const isSignInPost = (url: URL) => url.origin === signInPage.origin && url.pathname === signInPage.pathname;
-    let location: string | undefined;
-    const answered = new Promise<void>((resolve) => {
-      void this.page.route(isSignInPost, async (route) => {
-        if (route.request().method() !== 'POST') return route.fallback();
-        const response = await route.fetch({ maxRedirects: 0 });
-        location = response.headers().location;
-        resolve();
-        return route.fulfill({ response });
-      });
+    let answered!: (location: string | undefined) => void;
+    const location = new Promise<string | undefined>((resolve) => (answered = resolve));
+    // registered before the click, so the post cannot pass unseen
+    await this.page.route(isSignInPost, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      const response = await route.fetch({ maxRedirects: 0 });
+      answered(response.headers().location);
+      return route.fulfill({ response });
     });
     await this.username.fill(username);
     await fillSecret(this.password, password);
-    await Promise.all([answered, this.signInButton.click()]);
+    const [sentTo] = await Promise.all([location, this.signInButton.click()]);
     await this.page.unroute(isSignInPost);
-    return location === undefined ? undefined : new URL(location, signInPage);
+    return sentTo === undefined ? undefined : new URL(sentTo, signInPage);
   }
 
   /** Signs in and waits for the landing page (the dashboard, or the portal's ticket list). */
