@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { freshValues } from '../../profiles/demo-crm/permissions/fresh-values.js';
 import { EXPECTED_MATRIX } from '../../profiles/demo-crm/permissions/matrix.js';
-import { routeAllows } from '../../profiles/demo-crm/permissions/route-probe.js';
+import { groupsOf, routeAllows } from '../../profiles/demo-crm/permissions/route-probe.js';
 import { MATRIX_ROUTES, OUTSIDE_ROUTES, compareWithServed, routeKey, type MatrixRoute } from '../../profiles/demo-crm/permissions/route-rules.js';
 import { salesFacts, ticketFacts } from '../../profiles/demo-crm/permissions/world.js';
 
@@ -63,5 +63,16 @@ describe('fresh values of one permission test', () => {
     assert.ok(quantities.every((q, i) => i === 0 || q !== quantities[i - 1]));
     const markers = Array.from({ length: 2_000 }, () => fresh('x'));
     assert.equal(new Set(markers).size, markers.length);
+  });
+});
+
+describe('route sweep groups', () => {
+  it('never runs two routes that change the same probe-world record side by side, and keeps every route once', () => {
+    const changes = MATRIX_ROUTES.filter((r) => r.method !== 'GET');
+    const groups = groupsOf(changes, 4);
+    assert.deepEqual(groups.flat().map(routeKey).sort(), changes.map(routeKey).sort());
+    assert.ok(groups.every((g) => g.length >= 1 && g.length <= 4));
+    const userChanges = groups.map((g) => g.filter((r) => r.record === 'user').length);
+    assert.deepEqual(userChanges.filter((n) => n > 0), [1, 1], 'the password reset and the sign-out of the world user run in groups of their own');
   });
 });

@@ -91,8 +91,7 @@ const TICKET_KINDS: readonly RecordKind[] = ['openTicket', 'pendingTicket', 'esc
 export function readBack(route: MatrixRoute, rec: RouteRec): RouteCall {
   const kind = route.record!;
   if (route.path === '/api/opportunities/:id/quotes') return { path: route.path.replace(':id', String(rec.id)) };
-  // a user's changes show in the audit log, each route's under its own action: two routes on the world's user run side by side
-  if (kind === 'user') return { path: '/api/audit', params: { object: 'user', recordId: String(rec.id), action: route.path.endsWith('/sign-out') ? 'sessions_ended' : 'update', pageSize: 1 } };
+  if (kind === 'user') return { path: '/api/audit', params: { object: 'user', recordId: String(rec.id), pageSize: 1 } };
   if (TICKET_KINDS.includes(kind)) return { path: `/api/tickets/${rec.id}` };
   const base: Record<string, string> = {
     newLead: 'leads', qualifiedLead: 'leads', newAccount: 'accounts', newContact: 'contacts', newOpportunity: 'opportunities',

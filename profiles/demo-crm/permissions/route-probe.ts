@@ -147,12 +147,30 @@ export async function checkRoute(run: RouteRun, route: MatrixRoute): Promise<Rou
   return perOwner.flat();
 }
 
+/** The shared probe-world record a changing route is tried on, if any: its read-back would see another route's change. */
+const changesWorldRecord = (route: MatrixRoute): string | undefined =>
+  route.method !== 'GET' && route.record !== undefined && isWorldKind(route.record) ? route.record : undefined;
+
+/** Routes in table order, `size` at a time, never two that change the same world record in one group: the later waits. */
+export function groupsOf(routes: readonly MatrixRoute[], size: number): MatrixRoute[][] {
+  const groups: MatrixRoute[][] = [];
+  for (let waiting = [...routes]; waiting.length > 0;) {
+    const group: MatrixRoute[] = [];
+    const later: MatrixRoute[] = [];
+    for (const route of waiting) {
+      const record = changesWorldRecord(route);
+      const clash = record !== undefined && group.some((r) => changesWorldRecord(r) === record);
+      (group.length < size && !clash ? group : later).push(route);
+    }
+    groups.push(group);
+    waiting = later;
+  }
+  return groups;
+}
+
 /** Routes side by side in small groups: enough to keep the CRM busy, few enough for two shared cores. */
 export async function checkRoutes(run: RouteRun, routes: readonly MatrixRoute[], groupSize = 4): Promise<RouteOutcome[]> {
   const out: RouteOutcome[] = [];
-  for (let i = 0; i < routes.length; i += groupSize) {
-    const group = await Promise.all(routes.slice(i, i + groupSize).map((r) => checkRoute(run, r)));
-    out.push(...group.flat());
-  }
+  for (const group of groupsOf(routes, groupSize)) out.push(...(await Promise.all(group.map((r) => checkRoute(run, r)))).flat());
   return out;
 }
