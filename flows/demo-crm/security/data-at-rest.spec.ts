@@ -3,7 +3,7 @@ import path from 'node:path';
 import { env } from '../../../fixtures/env.js';
 import { BACKUP_TAKEN, BackupsPage } from '../../../profiles/demo-crm/pages/backups-page.js';
 import { backupFiles, databaseFiles, filesHolding, openToOtherAccounts, secretsAtRest, storedFormsOf, type Secret } from '../../../profiles/demo-crm/security/at-rest.js';
-import { createThrowawayUser, rawRequest, signInRaw } from '../../../profiles/demo-crm/security/raw-http.js';
+import { createThrowawayUser, rawRequest, resetPassword, signInRaw } from '../../../profiles/demo-crm/security/raw-http.js';
 import { recordCount } from '../../../profiles/demo-crm/usability/figures-file.js';
 import { criteria, describeFlow, expect, test } from '../../../profiles/demo-crm/test.js';
 
@@ -28,7 +28,7 @@ test.describe('Security: data at rest', { tag: '@security' }, () => {
     const resetTo = `${randomBytes(12).toString('base64url')}#4c`;
 
     await test.step(`And has reset ${rep.username}'s password`, async () => {
-      expect((await rawRequest(adminSession, 'PATCH', `/api/users/${rep.id}`, { token: true, json: { password: resetTo } })).status, 'password reset').toBe(200);
+      expect((await resetPassword(adminSession, rep.id, resetTo)).status, 'password reset').toBe(200);
     });
 
     const repSession = await test.step(`And ${rep.username} has signed in with the new password, and is signed in still`, async () => {

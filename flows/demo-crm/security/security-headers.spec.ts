@@ -10,7 +10,7 @@ const STATIC_FILES = ['/static/app.css', '/static/app.js'];
 
 async function answer(session: RawSession | null, method: string, path: string, o: { token?: boolean; json?: unknown } = {}): Promise<Answer> {
   const res = await rawRequest(session, method, path, { ...o, headers: { accept: path.startsWith('/api/') ? 'application/json' : 'text/html' } });
-  return { what: `${method} ${path} as ${session?.username ?? 'nobody'}`, status: res.status, headers: res.headers };
+  return { what: `${method} ${path} as ${session?.username ?? 'nobody'}`, path, status: res.status, headers: res.headers };
 }
 
 test.describe('Security headers', { tag: '@security' }, () => {
@@ -41,7 +41,7 @@ test.describe('Security headers', { tag: '@security' }, () => {
     expect(refusals.map((r) => r.status), 'the refusals and errors are what they stand for').toEqual([403, 403, 400, 404, 404, 303, 401]);
 
     const https = overHttps();
-    const problems = [...served, ...refusals].flatMap((a) => headerProblems(a, { cached: STATIC_FILES.some((f) => a.what.startsWith(`GET ${f} `)), https }));
+    const problems = [...served, ...refusals].flatMap((a) => headerProblems(a, { cached: STATIC_FILES.includes(a.path), https }));
     await test.info().attach('answers checked', { body: [...served, ...refusals].map((a) => `${a.status} ${a.what}`).join('\n'), contentType: 'text/plain' });
     await recordCount('AC-SEC-14', problems.length, 'answers missing a security header', `${served.length + refusals.length} answers${https ? ' over HTTPS' : ''}: every GET route, the static files, refusals and errors`);
     expect(problems, 'answers without the protection their headers should give').toEqual([]);
@@ -56,13 +56,13 @@ test.describe('Security headers', { tag: '@security' }, () => {
       const out: Answer[] = [];
       for (const path of paths) {
         const res = await browser.request.get(path, { maxRedirects: 0 });
-        out.push({ what: `GET ${path} over HTTPS`, status: res.status(), headers: new Headers(res.headers()) });
+        out.push({ what: `GET ${path} over HTTPS`, path, status: res.status(), headers: new Headers(res.headers()) });
       }
       return out;
     });
 
     expect(answers.map((a) => a.status), 'sign-in pages, a page and an API call signed out, a missing page, the static files').toEqual([200, 200, 303, 401, 404, 200, 200]);
-    const problems = answers.flatMap((a) => headerProblems(a, { cached: STATIC_FILES.some((f) => a.what === `GET ${f} over HTTPS`), https: true }));
+    const problems = answers.flatMap((a) => headerProblems(a, { cached: STATIC_FILES.includes(a.path), https: true }));
     await recordCount('AC-SEC-14', problems.length, 'answers missing a security header', `${answers.length} answers over HTTPS`);
     expect(problems, 'answers over HTTPS without the protection their headers should give').toEqual([]);
   });

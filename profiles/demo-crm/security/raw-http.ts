@@ -109,19 +109,23 @@ export function createdUser(spec: { username: string; password: string }, answer
   return { id: (answer.body as { id: number }).id, username: spec.username, password: spec.password };
 }
 
+/** The admin as raw HTTP: a raw session as it is (on a CRM of the test's own too), an actor through its own session. */
+async function asAdmin(admin: Actor | RawSession): Promise<RawSession> {
+  return 'sid' in admin ? admin : adminSession(admin);
+}
+
 /** A new user of `role`, created by the admin, with a random password only this test knows. */
 export async function createThrowawayUser(admin: Actor | RawSession, o: ThrowawayUserSpec): Promise<ThrowawayUser> {
   const spec = throwawayUserInput(o);
-  const session = 'sid' in admin ? admin : await adminSession(admin);
-  return createdUser(spec, await rawRequest(session, 'POST', '/api/users', { token: true, json: spec.input }));
+  return createdUser(spec, await rawRequest(await asAdmin(admin), 'POST', '/api/users', { token: true, json: spec.input }));
 }
 
 /** Deactivates or reactivates a user as the admin (raw, so the stored admin session is untouched). */
-export async function setUserActive(admin: Actor, userId: number, active: boolean): Promise<RawAnswer> {
-  return rawRequest(await adminSession(admin), 'PATCH', `/api/users/${userId}`, { token: true, json: { active } });
+export async function setUserActive(admin: Actor | RawSession, userId: number, active: boolean): Promise<RawAnswer> {
+  return rawRequest(await asAdmin(admin), 'PATCH', `/api/users/${userId}`, { token: true, json: { active } });
 }
 
 /** Resets a user's password as the admin (raw, so the new password never reaches a trace). */
-export async function resetPassword(admin: Actor, userId: number, password: string): Promise<RawAnswer> {
-  return rawRequest(await adminSession(admin), 'PATCH', `/api/users/${userId}`, { token: true, json: { password } });
+export async function resetPassword(admin: Actor | RawSession, userId: number, password: string): Promise<RawAnswer> {
+  return rawRequest(await asAdmin(admin), 'PATCH', `/api/users/${userId}`, { token: true, json: { password } });
 }

@@ -5,6 +5,8 @@
 export interface Answer {
   /** "GET /leads as admin" */
   what: string;
+  /** the path asked for */
+  path: string;
   status: number;
   headers: Headers;
 }
