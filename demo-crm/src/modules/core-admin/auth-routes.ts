@@ -14,7 +14,7 @@ const OWN_ORIGIN = 'http://crm.invalid';
 
 /**
  * Where a sign-in goes on to: `next` only when it is a page of this CRM, as a browser would read it —
- * `/\\host` and a tab inside `//` lead to another site in a browser, so the check parses the way a
+ * `/\host` and a tab inside `//` lead to another site in a browser, so the check parses the way a
  * browser does (WHATWG URL) instead of looking at the first characters. Defect switch
  * sign-in-next-unchecked follows any `next` that begins with a slash.
  */
